@@ -1,0 +1,31 @@
+package fr.barometer.common.io;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Where the session settings come from, in one place. Under spark-submit the master and resources
+ * come from the submit command; locally the CLI asks for {@code local[*]}.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * A builder with what every barometer job needs: Delta Lake, and dates read in Europe/Paris as the
+   * spec requires. {@code master} may be null to keep the one spark-submit gave.
+   */
+  public static SparkSession.Builder builder(String appName, String master) {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName(appName)
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.session.timeZone", "Europe/Paris")
+            .config("spark.sql.sources.partitionOverwriteMode", "static");
+    if (master != null) {
+      builder.master(master);
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,30 @@
+package fr.barometer.common.io;
+
+/** Names of the warehouse's Delta tables: each lives in {@code <warehouse>/<name>}. */
+public final class Tables {
+  private Tables() {}
+
+  public static final String COMMUNES = "communes";
+  public static final String EPCI = "epci";
+  public static final String STRUCTURES = "structures";
+  public static final String SITES = "sites";
+  public static final String ORDERS = "orders";
+  public static final String REFERENTIAL_ITEMS = "referential_items";
+  public static final String REFERENTIAL_CRITERIA = "referential_criteria";
+  public static final String SCENARIOS = "scenarios";
+  public static final String AUDITS = "audits";
+  public static final String AUDIT_ANSWERS = "audit_answers";
+  public static final String SURVEY_RESPONSES = "survey_responses";
+  public static final String QUARANTINE = "quarantine";
+  public static final String RUN_LOG = "run_log";
+
+  public static final String ELIGIBILITY = "eligibility";
+  public static final String ANSWER_POINTS = "answer_points";
+  public static final String SITE_ITEM_SCORES = "site_item_scores";
+  public static final String SITE_CRITERION_SCORES = "site_criterion_scores";
+  public static final String SITE_CHANNEL_SCORES = "site_channel_scores";
+  public static final String SITE_STEP_SCORES = "site_step_scores";
+  public static final String SITE_SCORES = "site_scores";
+  public static final String COMPLETENESS = "completeness";
+  public static final String STRUCTURE_SCORES = "structure_scores";
+}
