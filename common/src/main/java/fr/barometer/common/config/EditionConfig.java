@@ -57,6 +57,11 @@ public record EditionConfig(
     }
   }
 
+  /** Parses settings kept as JSON text, for example in the warehouse's edition_settings table. */
+  public static EditionConfig parse(String json, String source) {
+    return parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+  }
+
   /** Parses and validates; {@code source} names the file in error messages. */
   public static EditionConfig parse(InputStream in, String source) {
     JsonNode root;

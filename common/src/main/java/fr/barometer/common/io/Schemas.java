@@ -141,6 +141,9 @@ public final class Schemas {
           req("source_file", StringType),
           req("source_line", LongType));
 
+  public static final StructType EDITION_SETTINGS =
+      schema(req("edition", IntegerType), req("settings_json", StringType));
+
   /** Every rejected row with its reason; the raw record is kept as read (PII masked). */
   public static final StructType QUARANTINE =
       schema(

@@ -15,6 +15,8 @@ public final class Tables {
   public static final String AUDITS = "audits";
   public static final String AUDIT_ANSWERS = "audit_answers";
   public static final String SURVEY_RESPONSES = "survey_responses";
+  /** The edition.json the edition was ingested with, as JSON text: later steps read it. */
+  public static final String EDITION_SETTINGS = "edition_settings";
   public static final String QUARANTINE = "quarantine";
   public static final String RUN_LOG = "run_log";
 
