@@ -38,7 +38,7 @@ public record EditionConfig(
     implements Serializable {
 
   public static final String FILE_NAME = "edition.json";
-  private static final String DEFAULT_RESOURCE = "/fr/barometer/defaults/edition.json";
+  public static final String DEFAULT_RESOURCE = "/fr/barometer/defaults/edition.json";
 
   /** The 2017 campaign's settings shipped in the jar. */
   public static EditionConfig defaults() {

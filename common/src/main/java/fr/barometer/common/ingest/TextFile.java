@@ -1,0 +1,43 @@
+package fr.barometer.common.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text of one landing file. Inputs are UTF-8, a BOM may be present. A file that is not valid
+ * UTF-8 is still read (as Latin-1, so no byte is lost) and flagged: its rows go to quarantine.
+ */
+public record TextFile(String name, String text, boolean validUtf8) {
+  private static final char BOM = '\uFEFF';
+
+  public static TextFile decode(String name, byte[] bytes) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return new TextFile(name, stripBom(text), true);
+    } catch (CharacterCodingException e) {
+      return new TextFile(name, new String(bytes, StandardCharsets.ISO_8859_1), false);
+    }
+  }
+
+  private static String stripBom(String text) {
+    return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+  }
+
+  /** The text from the start of line {@code line} (1-based) to the end. */
+  public String fromLine(long line) {
+    int pos = 0;
+    for (long l = 1; l < line && pos >= 0; l++) {
+      pos = text.indexOf('\n', pos);
+      pos = pos < 0 ? -1 : pos + 1;
+    }
+    return pos < 0 ? "" : text.substring(pos);
+  }
+}

@@ -1,0 +1,177 @@
+package fr.barometer.common.io;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.config.Referential;
+import fr.barometer.common.ingest.TextFile;
+import fr.barometer.common.quality.BarometerException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One edition's landing folder (local, HDFS, S3... anything Hadoop reads):
+ *
+ * <pre>
+ * edition.json        optional, else the shipped 2017 settings
+ * referential.json    optional, else the shipped grid
+ * reference/          optional communes.csv and epci.csv, else the shipped reference data
+ * structures.csv      required
+ * sites.csv           required
+ * orders.csv          optional (no paid extras)
+ * audits/*.jsonl      required
+ * survey/*.csv        optional (no survey)
+ * </pre>
+ */
+public final class Landing {
+  public static final String STRUCTURES = "structures.csv";
+  public static final String SITES = "sites.csv";
+  public static final String ORDERS = "orders.csv";
+  public static final String AUDITS = "audits";
+  public static final String SURVEY = "survey";
+  public static final String REFERENCE = "reference";
+  public static final String COMMUNES = "communes.csv";
+  public static final String EPCI = "epci.csv";
+  private static final String SHIPPED_REFERENCE = "/fr/barometer/reference/";
+
+  private final Path root;
+  private final FileSystem fs;
+
+  private Landing(Path root, FileSystem fs) {
+    this.root = root;
+    this.fs = fs;
+  }
+
+  /** Opens the folder, failing with one line when it or a required file is missing. */
+  public static Landing open(String folder, Configuration hadoop) {
+    try {
+      Path root = new Path(folder);
+      FileSystem fs = root.getFileSystem(hadoop);
+      if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+        throw BarometerException.cannotRead(folder, "no such landing folder");
+      }
+      Landing landing = new Landing(fs.makeQualified(root), fs);
+      landing.require(STRUCTURES);
+      landing.require(SITES);
+      if (landing.audits().isEmpty()) {
+        throw BarometerException.cannotRead(landing.file(AUDITS), "no audit file (*.jsonl) in the landing folder");
+      }
+      return landing;
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(folder, BarometerException.firstLine(e), e);
+    }
+  }
+
+  public String root() {
+    return root.toString();
+  }
+
+  public EditionConfig edition() {
+    TextFile settings = editionSettings();
+    return EditionConfig.parse(settings.text(), settings.name());
+  }
+
+  /** The edition.json text the run uses: the landing's own, or the shipped 2017 settings. */
+  public TextFile editionSettings() {
+    Path file = file(EditionConfig.FILE_NAME);
+    if (exists(file)) {
+      return read(file.toString());
+    }
+    try (InputStream in = EditionConfig.class.getResourceAsStream(EditionConfig.DEFAULT_RESOURCE)) {
+      return TextFile.decode("default " + EditionConfig.FILE_NAME, in.readAllBytes());
+    } catch (IOException e) {
+      throw BarometerException.cannotRead("default " + EditionConfig.FILE_NAME, e.getMessage(), e);
+    }
+  }
+
+  public Referential referential() {
+    Path file = file(Referential.FILE_NAME);
+    if (!exists(file)) {
+      return Referential.defaults();
+    }
+    try (InputStream in = fs.open(file)) {
+      return Referential.parse(in, file.toString());
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(file, BarometerException.firstLine(e), e);
+    }
+  }
+
+  /** The landing's own reference file, or the shipped one. */
+  public TextFile reference(String name) {
+    Path own = new Path(file(REFERENCE), name);
+    if (exists(own)) {
+      return read(own.toString());
+    }
+    try (InputStream in = Landing.class.getResourceAsStream(SHIPPED_REFERENCE + name)) {
+      if (in == null) {
+        throw BarometerException.cannotRead("shipped reference " + name, "missing from the jar");
+      }
+      return TextFile.decode("shipped:reference/" + name, in.readAllBytes());
+    } catch (IOException e) {
+      throw BarometerException.cannotRead("shipped reference " + name, e.getMessage(), e);
+    }
+  }
+
+  /** A registry file, or null when an optional one is absent. */
+  public TextFile registry(String name) {
+    Path file = file(name);
+    return exists(file) ? read(file.toString()) : null;
+  }
+
+  public List<String> audits() {
+    return list(AUDITS, ".jsonl");
+  }
+
+  public List<String> surveys() {
+    return list(SURVEY, ".csv");
+  }
+
+  public TextFile read(String file) {
+    Path path = new Path(file);
+    try (InputStream in = fs.open(path)) {
+      return TextFile.decode(path.toString(), in.readAllBytes());
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(file, BarometerException.firstLine(e), e);
+    }
+  }
+
+  private List<String> list(String folder, String suffix) {
+    try {
+      FileStatus[] found = fs.listStatus(file(folder));
+      List<String> files = new ArrayList<>();
+      Arrays.stream(found)
+          .filter(f -> f.isFile() && f.getPath().getName().endsWith(suffix))
+          .forEach(f -> files.add(f.getPath().toString()));
+      files.sort(String::compareTo);
+      return files;
+    } catch (FileNotFoundException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(file(folder), BarometerException.firstLine(e), e);
+    }
+  }
+
+  private void require(String name) {
+    if (!exists(file(name))) {
+      throw BarometerException.cannotRead(file(name), "required file missing from the landing folder");
+    }
+  }
+
+  private Path file(String name) {
+    return new Path(root, name);
+  }
+
+  private boolean exists(Path file) {
+    try {
+      return fs.exists(file);
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(file, BarometerException.firstLine(e), e);
+    }
+  }
+}

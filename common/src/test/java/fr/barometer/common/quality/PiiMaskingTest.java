@@ -1,0 +1,33 @@
+package fr.barometer.common.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PiiMaskingTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "Appelez-moi au 06 12 34 56 78 svp|Appelez-moi au [telephone] svp",
+    "mon numéro: +33 6 12 34 56 78.|mon numéro: [telephone].",
+    "tel 06.12.34.56.78|tel [telephone]",
+    "tel 0612345678 ou 01-23-45-67-89|tel [telephone] ou [telephone]",
+    "+33612345678|[telephone]",
+    "0033 6 12 34 56 78|[telephone]",
+    "écrire à prenom.nom@example.fr merci|écrire à [email] merci",
+    "Jean.Dupont+mairie@sous.domaine.gouv.fr|[email]",
+  })
+  void masksEmailsAndFrenchPhones(String text, String masked) {
+    assertEquals(masked, PiiMasking.mask(text));
+  }
+
+  @Test
+  void leavesOrdinaryNumbersAlone() {
+    assertEquals("Attendu 45 minutes, dossier 2017-0042, code 75001",
+        PiiMasking.mask("Attendu 45 minutes, dossier 2017-0042, code 75001"));
+    assertNull(PiiMasking.mask(null));
+  }
+}

@@ -1,0 +1,72 @@
+package fr.barometer.jobs;
+
+import fr.barometer.common.quality.BarometerException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code bin/barometer <command>} locally, or {@code spark-submit --class
+ * fr.barometer.jobs.BarometerCli barometer.jar <command>} on a cluster.
+ */
+@Command(
+    name = "barometer",
+    mixinStandardHelpOptions = true,
+    version = "barometer 0.1.0",
+    description = "Batch pipeline of the citizen-experience barometer (mystery audits and citizen survey).",
+    subcommands = {
+      GenerateCommand.class,
+      RunCommand.class,
+      ScoreCommand.class,
+      SqlCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class BarometerCli implements Runnable {
+  /** A user-facing failure: bad input, configuration or file. */
+  static final int EXIT_FAILURE = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code, without exiting (tests call this). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new BarometerCli());
+    cli.setExecutionExceptionHandler(BarometerCli::handle);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: see 'barometer --help'");
+  }
+
+  /**
+   * A BarometerException anywhere in the cause chain (Spark wraps the ones raised in tasks) is the
+   * user's problem: one line, no stack trace unless --verbose.
+   */
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    boolean verbose = parsed.hasMatchedOption("--verbose")
+        || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BarometerException) {
+        err.println("barometer: " + t.getMessage());
+        if (verbose) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILURE;
+      }
+    }
+    err.println("barometer: unexpected failure: " + e + (verbose ? "" : " (run with --verbose for details)"));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_FAILURE;
+  }
+}

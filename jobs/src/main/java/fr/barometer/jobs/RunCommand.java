@@ -1,0 +1,58 @@
+package fr.barometer.jobs;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.io.InputCounts;
+import fr.barometer.common.io.Landing;
+import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.quality.BarometerException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "The nightly pipeline: ingest a landing folder, then score the edition.")
+final class RunCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--landing", required = true, description = "The edition's landing folder.")
+  String landing;
+
+  @Option(names = "--edition", description = "Expected edition; must match the landing's edition.json.")
+  Integer edition;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("barometer run");
+    Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
+    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    RunInfo run = RunInfo.start();
+    IngestJob ingest = new IngestJob(session, folder, warehouse, run);
+    EditionConfig config = ingest.config();
+    if (edition != null && edition != config.edition()) {
+      throw new BarometerException("Cannot run edition " + edition + ": " + folder.root()
+          + " holds edition " + config.edition() + " (edition.json); pass --edition " + config.edition());
+    }
+    List<InputCounts> counts = ingest.run();
+    Pipeline.afterIngest(session, warehouse, run, config.edition());
+    printSummary(System.out, run, config.edition(), counts, warehouse);
+    return counts.stream().allMatch(InputCounts::reconciled) ? 0 : BarometerCli.EXIT_FAILURE;
+  }
+
+  static void printSummary(PrintStream out, RunInfo run, int edition, List<InputCounts> counts, Warehouse warehouse) {
+    out.printf("Run %s, edition %d%n", run.runId(), edition);
+    out.printf("%-18s %10s %10s %12s %10s %11s  %s%n",
+        "input", "read", "kept", "quarantined", "collapsed", "ineligible", "reconciled");
+    for (InputCounts c : counts) {
+      out.printf("%-18s %10d %10d %12d %10d %11d  %s%n", c.input(), c.read(), c.kept(), c.quarantined(),
+          c.collapsed(), c.ineligible(), c.reconciled() ? "yes" : "NO");
+    }
+    out.println("Tables written to " + warehouse.root());
+    out.println("Query them with: bin/barometer sql \"SELECT * FROM structure_scores LIMIT 20\" --warehouse "
+        + warehouse.root());
+  }
+}

@@ -1,0 +1,27 @@
+package fr.barometer.jobs;
+
+import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.Warehouse;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Score an already ingested edition: answers, sites, structures, completeness.")
+final class ScoreCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--edition", required = true, description = "The edition to score.")
+  int edition;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("barometer score");
+    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Pipeline.afterIngest(session, warehouse, RunInfo.start(), edition);
+    System.out.println("Edition " + edition + " scored in " + warehouse.root());
+    return 0;
+  }
+}
