@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       RunCommand.class,
       ScoreCommand.class,
+      PublishCommand.class,
       SqlCommand.class,
       ExportCommand.class,
       CommandLine.HelpCommand.class

@@ -9,6 +9,7 @@ final class Pipeline {
   private Pipeline() {}
 
   static void afterIngest(SparkSession spark, Warehouse warehouse, RunInfo run, int edition) {
-    // Scoring and the later steps are added here as they are built.
+    ScoreJob.run(spark, warehouse, edition);
+    PublishJob.run(spark, warehouse, edition);
   }
 }

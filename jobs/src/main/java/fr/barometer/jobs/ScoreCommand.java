@@ -1,6 +1,5 @@
 package fr.barometer.jobs;
 
-import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Warehouse;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +19,7 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("barometer score");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    Pipeline.afterIngest(session, warehouse, RunInfo.start(), edition);
+    ScoreJob.run(session, warehouse, edition);
     System.out.println("Edition " + edition + " scored in " + warehouse.root());
     return 0;
   }

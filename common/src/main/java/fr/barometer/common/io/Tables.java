@@ -29,4 +29,9 @@ public final class Tables {
   public static final String SITE_SCORES = "site_scores";
   public static final String COMPLETENESS = "completeness";
   public static final String STRUCTURE_SCORES = "structure_scores";
+
+  public static final String POSITIONING = "positioning";
+  public static final String BAROMETER_NATIONAL = "barometer_national";
+  public static final String TROPHIES = "trophies";
+  public static final String INVOICES = "invoices";
 }

@@ -1,0 +1,26 @@
+package fr.barometer.jobs;
+
+import fr.barometer.common.io.Warehouse;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = "Position a scored edition and publish the national barometer, trophies and invoices.")
+final class PublishCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--edition", required = true, description = "The edition to publish.")
+  int edition;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("barometer publish");
+    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    PublishJob.run(session, warehouse, edition);
+    System.out.println("Edition " + edition + " published in " + warehouse.root());
+    return 0;
+  }
+}

@@ -1,0 +1,45 @@
+package fr.barometer.jobs;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.io.Tables;
+import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.transform.Eligibility;
+import fr.barometer.common.transform.Scoring;
+import fr.barometer.common.transform.ScoringInputs;
+import fr.barometer.common.transform.ScoringResult;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Scores an ingested edition: eligibility, answer points, site, structure and completeness tables.
+ * Each table's edition partition is replaced whole, so scoring twice gives the same tables.
+ */
+final class ScoreJob {
+  private ScoreJob() {}
+
+  static void run(SparkSession spark, Warehouse warehouse, int edition) {
+    spark.sparkContext().setJobDescription("score " + edition);
+    EditionConfig config = EditionSettings.of(warehouse, edition);
+    Dataset<Row> eligibility = Eligibility.eligibility(warehouse.read(Tables.STRUCTURES, edition),
+        warehouse.read(Tables.COMMUNES, edition), warehouse.read(Tables.EPCI, edition), config);
+    warehouse.replaceEdition(Tables.ELIGIBILITY, edition, eligibility);
+
+    ScoringResult scores = Scoring.score(new ScoringInputs(
+        warehouse.read(Tables.ELIGIBILITY, edition),
+        warehouse.read(Tables.SITES, edition),
+        warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
+        warehouse.read(Tables.AUDITS, edition),
+        warehouse.read(Tables.AUDIT_ANSWERS, edition)), config);
+    // Later tables derive from these: cached, Spark reuses them instead of recomputing the points.
+    scores.answerPoints().persist(StorageLevel.MEMORY_AND_DISK());
+    scores.siteScores().persist(StorageLevel.MEMORY_AND_DISK());
+    for (Map.Entry<String, Dataset<Row>> table : scores.byTable().entrySet()) {
+      warehouse.replaceEdition(table.getKey(), edition, table.getValue());
+    }
+    scores.answerPoints().unpersist();
+    scores.siteScores().unpersist();
+  }
+}
