@@ -10,6 +10,7 @@ final class Pipeline {
 
   static void afterIngest(SparkSession spark, Warehouse warehouse, RunInfo run, int edition) {
     ScoreJob.run(spark, warehouse, edition);
+    SurveyJob.run(spark, warehouse, edition);
     PublishJob.run(spark, warehouse, edition);
   }
 }

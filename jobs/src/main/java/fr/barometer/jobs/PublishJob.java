@@ -7,6 +7,7 @@ import fr.barometer.common.transform.Eligibility;
 import fr.barometer.common.transform.Invoices;
 import fr.barometer.common.transform.Measures;
 import fr.barometer.common.transform.NationalBarometer;
+import fr.barometer.common.transform.Participation;
 import fr.barometer.common.transform.Positioning;
 import fr.barometer.common.transform.Trophies;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +30,8 @@ final class PublishJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     warehouse.replaceEdition(Tables.POSITIONING, edition, Positioning.positioning(measures));
     warehouse.replaceEdition(Tables.BAROMETER_NATIONAL, edition, NationalBarometer.cells(measures, config));
-    warehouse.replaceEdition(Tables.TROPHIES, edition, Trophies.relationCitoyen(structureScores));
+    warehouse.replaceEdition(Tables.TROPHIES, edition, Trophies.relationCitoyen(structureScores)
+        .unionByName(Participation.consultationCitoyenne(warehouse.read(Tables.PARTICIPATION, edition), config)));
     warehouse.replaceEdition(Tables.INVOICES, edition, Invoices.invoices(participating,
         warehouse.read(Tables.SITES, edition), warehouse.read(Tables.ORDERS, edition), config));
     measures.unpersist();

@@ -34,4 +34,11 @@ public final class Tables {
   public static final String BAROMETER_NATIONAL = "barometer_national";
   public static final String TROPHIES = "trophies";
   public static final String INVOICES = "invoices";
+
+  public static final String SURVEY_STRUCTURE_RESULTS = "survey_structure_results";
+  public static final String SURVEY_TERRITORY_RESULTS = "survey_territory_results";
+  public static final String SURVEY_NATIONAL = "survey_national";
+  public static final String PERCEIVED_VS_PRODUCED = "perceived_vs_produced";
+  public static final String PERCEIVED_VS_PRODUCED_NATIONAL = "perceived_vs_produced_national";
+  public static final String PARTICIPATION = "participation";
 }

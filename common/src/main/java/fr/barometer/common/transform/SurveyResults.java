@@ -1,0 +1,133 @@
+package fr.barometer.common.transform;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.ingest.SurveyInput;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Perceived quality (spec 5): satisfaction rates and NPS of the citizen survey, per structure, per
+ * territory and in the national barometer's scopes. Only eligible responses (last contact within
+ * 3 months) count; a structure or territory below survey_min_responses gets no rate.
+ */
+public final class SurveyResults {
+  public static final String PUBLISHED = "PUBLISHED";
+  public static final String INSUFFICIENT = "INSUFFICIENT";
+
+  private SurveyResults() {}
+
+  /**
+   * Per participating structure with responses: edition, structure_id, responses (eligible),
+   * ineligible_responses, status, rate_q_access .. rate_q_overall, satisfaction_overall (=
+   * rate_q_overall), nps. Rates and NPS are null when status is INSUFFICIENT.
+   */
+  public static Dataset<Row> perStructure(Dataset<Row> responses, Dataset<Row> participating, EditionConfig config) {
+    Dataset<Row> ofParticipants = responses.join(participating.select("edition", "structure_id"),
+        Columns.on("edition", "structure_id"));
+    List<Column> figures = new ArrayList<>();
+    figures.add(count(when(col("eligible"), 1)).as("responses"));
+    figures.add(count(when(col("eligible").unary_$bang(), 1)).as("ineligible_responses"));
+    figures.addAll(rates(col("eligible")));
+    Dataset<Row> grouped = ofParticipants.groupBy("edition", "structure_id")
+        .agg(figures.get(0), figures.subList(1, figures.size()).toArray(new Column[0]));
+    return withThreshold(grouped, config.surveyMinResponses(), "edition", "structure_id", "responses",
+        "ineligible_responses");
+  }
+
+  /**
+   * Per territory (commune x category) of every eligible response, whether or not its structure
+   * participates: edition, insee_code, category, responses, status, rates, satisfaction_overall,
+   * nps.
+   */
+  public static Dataset<Row> perTerritory(Dataset<Row> responses, EditionConfig config) {
+    List<Column> figures = rates(lit(true));
+    Dataset<Row> grouped = responses.where(col("eligible").and(col("insee_code").isNotNull()))
+        .groupBy("edition", "insee_code", "category")
+        .agg(count(lit(1)).as("responses"), figures.toArray(new Column[0]));
+    return withThreshold(grouped, config.surveyMinResponses(), "edition", "insee_code", "category", "responses");
+  }
+
+  /**
+   * The survey in the national barometer's scopes, over the responses given to participating
+   * structures: edition, scope, scope_value, n_structures, responses, suppressed, rates,
+   * satisfaction_overall, nps. A cell with fewer than k_anonymity structures keeps its counts only.
+   */
+  public static Dataset<Row> national(Dataset<Row> responses, Dataset<Row> participating, EditionConfig config) {
+    // The structure's own category, not the one the respondent ticked.
+    Dataset<Row> eligible = responses.where(col("eligible")).drop("category")
+        .join(participating.select("edition", "structure_id", "category", "stratum", "region_code"),
+            Columns.on("edition", "structure_id"));
+    Dataset<Row> scoped = scope(eligible, NationalBarometer.NATIONAL, lit(NationalBarometer.FRANCE))
+        .unionByName(scope(eligible, NationalBarometer.CATEGORY, col("category")))
+        .unionByName(scope(eligible, NationalBarometer.STRATUM, col("stratum")))
+        .unionByName(scope(eligible, NationalBarometer.REGION, col("region_code")))
+        .where(col("scope_value").isNotNull());
+    List<Column> figures = new ArrayList<>(List.of(count(lit(1)).as("responses")));
+    figures.addAll(rates(lit(true)));
+    Dataset<Row> grouped = scoped.groupBy("edition", "scope", "scope_value")
+        .agg(countDistinct("structure_id").as("n_structures"), figures.toArray(new Column[0]))
+        .withColumn("satisfaction_overall", col("rate_q_overall"));
+    Column suppressed = col("n_structures").lt(config.kAnonymity());
+    Dataset<Row> out = grouped.withColumn("suppressed", suppressed);
+    for (String value : valueColumns()) {
+      out = out.withColumn(value, when(suppressed.unary_$bang(), col(value)));
+    }
+    List<String> columns = new ArrayList<>(List.of("edition", "scope", "scope_value", "n_structures", "responses",
+        "suppressed"));
+    columns.addAll(valueColumns());
+    return out.selectExpr(columns.toArray(new String[0]));
+  }
+
+  /** 100 x answers in {3, 4} / answered, per question; NPS = % 9-10 minus % 0-6 of recommend. */
+  private static List<Column> rates(Column counted) {
+    List<Column> rates = new ArrayList<>();
+    for (String q : SurveyInput.QUESTIONS) {
+      Column answer = when(counted, col(q));
+      rates.add(avg(when(answer.isNotNull(), when(answer.geq(3), 100.0).otherwise(0.0))).as("rate_" + q));
+    }
+    Column recommend = when(counted, col("recommend"));
+    rates.add(avg(when(recommend.geq(9), 100.0).when(recommend.leq(6), -100.0).when(recommend.isNotNull(), 0.0))
+        .as("nps"));
+    return rates;
+  }
+
+  /** rate_q_* and nps, then satisfaction_overall. */
+  private static List<String> valueColumns() {
+    List<String> columns = new ArrayList<>();
+    SurveyInput.QUESTIONS.forEach(q -> columns.add("rate_" + q));
+    columns.add("satisfaction_overall");
+    columns.add("nps");
+    return columns;
+  }
+
+  private static Dataset<Row> withThreshold(Dataset<Row> grouped, int minResponses, String... keys) {
+    Column enough = col("responses").geq(minResponses);
+    Dataset<Row> out = grouped
+        .withColumn("status", when(enough, lit(PUBLISHED)).otherwise(lit(INSUFFICIENT)))
+        .withColumn("satisfaction_overall", col("rate_q_overall"));
+    for (String value : valueColumns()) {
+      out = out.withColumn(value, when(enough, col(value)));
+    }
+    List<String> columns = new ArrayList<>(List.of(keys));
+    columns.add("status");
+    columns.addAll(valueColumns());
+    return out.selectExpr(columns.toArray(new String[0]));
+  }
+
+  private static Dataset<Row> scope(Dataset<Row> responses, String scope, Column value) {
+    List<Column> columns = new ArrayList<>(List.of(col("edition"), lit(scope).as("scope"), value.as("scope_value"),
+        col("structure_id"), col("eligible"), col("recommend")));
+    SurveyInput.QUESTIONS.forEach(q -> columns.add(col(q)));
+    return responses.select(columns.toArray(new Column[0]));
+  }
+}
