@@ -42,8 +42,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads one edition's landing folder into the warehouse's Delta tables. Every row read ends in a
@@ -52,8 +50,6 @@ import org.slf4j.LoggerFactory;
  * same tables and a killed run leaves the previous ones readable.
  */
 public final class IngestJob {
-  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
-
   private final SparkSession spark;
   private final Landing landing;
   private final Warehouse warehouse;
@@ -134,7 +130,10 @@ public final class IngestJob {
       CsvStaging.Converter converter, String key) {
     List<Row> rows = file == null ? List.of()
         : CsvStaging.stage(relative(file), layout, staging, config.edition(), converter);
-    Dataset<Row> resolved = Dedup.resolve(spark.createDataFrame(rows, staging.schema()), List.of(key));
+    // From an RDD, not a local list: a list would be embedded in every plan and task built on it.
+    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), rows.size() / 5_000 + 1));
+    JavaRDD<Row> distributed = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
+    Dataset<Row> resolved = Dedup.resolve(spark.createDataFrame(distributed, staging.schema()), List.of(key));
     return keep(resolved);
   }
 

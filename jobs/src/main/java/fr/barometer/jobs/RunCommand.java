@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
       throw new BarometerException("Cannot run edition " + edition + ": " + folder.root()
           + " holds edition " + config.edition() + " (edition.json); pass --edition " + config.edition());
     }
-    List<InputCounts> counts = ingest.run();
+    List<InputCounts> counts = Pipeline.timed("ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : BarometerCli.EXIT_FAILURE;

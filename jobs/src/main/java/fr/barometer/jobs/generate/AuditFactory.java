@@ -51,7 +51,7 @@ final class AuditFactory {
   private static final double LETTER_ANSWERED = 0.83;
   private static final double ANSWERING_MACHINE = 0.76;
   private static final double CALL_BACK = 0.62;
-  private static final double CALL_TAKEN_WITHIN_5_RINGS = 0.93;
+  private static final double CALL_TAKEN_WITHIN_5_RINGS = 0.94;
   private static final double MISSING_ITEM = 0.02;
   private static final double TYPED_WORKING_DAYS = 0.005;
 
@@ -80,7 +80,16 @@ final class AuditFactory {
   /** What happened between the contact and the answer; the items are then read from it. */
   private record Contact(
       ZonedDateTime contactedAt, ZonedDateTime answeredAt, boolean answeringMachine, int rings,
-      int waitSeconds, int waitMinutes) {}
+      int waitSeconds, int waitMinutes) {
+
+    static Contact silence(ZonedDateTime contactedAt) {
+      return new Contact(contactedAt, null, false, 0, 0, 0);
+    }
+
+    static Contact answered(ZonedDateTime contactedAt, ZonedDateTime answeredAt) {
+      return new Contact(contactedAt, answeredAt, false, 0, 0, 0);
+    }
+  }
 
   AuditRecord audit(String auditId, Structure structure, Site site, Channel channel) {
     double u = quality.auditQuality(site.quality());
@@ -124,26 +133,26 @@ final class AuditFactory {
   private Contact email(LocalDate day, double u) {
     ZonedDateTime sent = fieldwork.at(day, minutes(8, 0), minutes(18, 0));
     if (!quality.good(EMAIL_ANSWERED, u)) {
-      return new Contact(sent, null, false, 0, 0, 0);
+      return Contact.silence(sent);
     }
     int workingDays = (int) Math.min(30, Math.round(quality.duration(3.0, 0.9, u)) - 1);
     ZonedDateTime sameDay = sent.plusMinutes(random.between(30, 300));
     if (workingDays <= 0 && sameDay.getHour() < 19 && sameDay.toLocalDate().equals(day)) {
-      return new Contact(sent, sameDay, false, 0, 0, 0);
+      return Contact.answered(sent, sameDay);
     }
     LocalDate answered = FrenchCalendar.plusWorkingDays(day, Math.max(1, workingDays));
-    return new Contact(sent, fieldwork.at(answered, minutes(8, 30), minutes(18, 0)), false, 0, 0, 0);
+    return Contact.answered(sent, fieldwork.at(answered, minutes(8, 30), minutes(18, 0)));
   }
 
   /** Letters take the post both ways; about two in three come back within a week. */
   private Contact letter(LocalDate day, double u) {
     ZonedDateTime posted = fieldwork.at(day, minutes(9, 0), minutes(17, 0));
     if (!quality.good(LETTER_ANSWERED, u)) {
-      return new Contact(posted, null, false, 0, 0, 0);
+      return Contact.silence(posted);
     }
     long days = Math.max(2, Math.round(quality.duration(4.2, 0.6, u)));
     LocalDate answered = FrenchCalendar.nextWorkingDay(day.plusDays(days));
-    return new Contact(posted, fieldwork.at(answered, minutes(9, 0), minutes(17, 0)), false, 0, 0, 0);
+    return Contact.answered(posted, fieldwork.at(answered, minutes(9, 0), minutes(17, 0)));
   }
 
   /** Called out of opening hours: is there a machine, and does anyone call back? */
@@ -173,7 +182,7 @@ final class AuditFactory {
 
   private Contact web(LocalDate day) {
     ZonedDateTime opened = fieldwork.at(day, minutes(9, 0), minutes(18, 0));
-    return new Contact(opened, opened.plusMinutes(random.between(5, 30)), false, 0, 0, 0);
+    return Contact.answered(opened, opened.plusMinutes(random.between(5, 30)));
   }
 
   private Contact visit(LocalDate day, double u) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,46 +76,39 @@ final class AuditFaults {
   /** Writes the index-th good audit, with the fault planned for it if any. */
   void emit(int index, AuditRecord audit, Structure structure, Channel channel, AuditFiles files)
       throws IOException {
-    if (index >= schedule.length || schedule[index] == 0) {
+    AuditFault fault = index < schedule.length && schedule[index] != 0 ? FAULTS[schedule[index] - 1] : null;
+    if (fault == null) {
       files.write(channel, audit.toJsonLine());
       return;
     }
-    AuditFault fault = FAULTS[schedule[index] - 1];
     int variant = seen[fault.ordinal()]++;
+    if (EnumSet.of(AuditFault.UNKNOWN_ITEM, AuditFault.ITEM_OF_OTHER_CHANNEL, AuditFault.INVALID_VALUE,
+        AuditFault.DUPLICATE_ANSWER).contains(fault)) {
+      // A bad answer is quarantined alone: the rest of this audit still counts.
+      spoilAnswers(fault, audit, channel, variant);
+      files.write(channel, audit.toJsonLine());
+      log.add(INPUT, fault, 1);
+      return;
+    }
+    String line = audit.toJsonLine();
+    files.write(channel, line);
     switch (fault) {
-      case UNKNOWN_ITEM, ITEM_OF_OTHER_CHANNEL, INVALID_VALUE, DUPLICATE_ANSWER -> {
-        spoilAnswers(fault, audit, channel, variant);
-        files.write(channel, audit.toJsonLine());
-        log.add(INPUT, fault, 1);
-      }
       case CONFLICTING_DUPLICATE -> conflictingDuplicate(audit, channel, files, variant);
-      case CORRECTION -> {
-        files.write(channel, audit.toJsonLine());
-        files.writeResent(correction(audit, 1).toJsonLine());
-        log.add(INPUT, fault, 1);
-      }
+      case CORRECTION -> files.writeResent(correction(audit, 1).toJsonLine());
       case EXACT_COPY -> {
-        String line = audit.toJsonLine();
-        files.write(channel, line);
         if (variant % 2 == 0) {
           files.write(channel, line);
         } else {
           files.writeResent(line);
         }
-        log.add(INPUT, fault, 1);
       }
       case OUT_OF_PERIMETER -> {
-        files.write(channel, audit.toJsonLine());
         AuditRecord outside = outOfPerimeter(ids.next(), channel, variant);
         files.write(Channel.valueOf(outside.channel), outside.toJsonLine());
-        log.add(INPUT, fault, 1);
       }
-      default -> {
-        files.write(channel, audit.toJsonLine());
-        files.write(channel, extra(fault, audit, structure, channel, variant));
-        log.add(INPUT, fault, 1);
-      }
+      default -> files.write(channel, extra(fault, audit, structure, channel, variant));
     }
+    log.add(INPUT, fault, fault == AuditFault.CONFLICTING_DUPLICATE ? 2 : 1);
   }
 
   /** A second record, with its own id, that breaks one rule. */
@@ -233,7 +227,6 @@ final class AuditFaults {
   /** Two versions with the same id and the same recorded_at: no reader can tell which is right. */
   private void conflictingDuplicate(AuditRecord audit, Channel channel, AuditFiles files, int variant)
       throws IOException {
-    files.write(channel, audit.toJsonLine());
     AuditRecord first = variant % 2 == 0 ? audit : correction(audit, 1);
     AuditRecord second = correction(first, 0);
     second.recordedAt = first.recordedAt;
@@ -242,12 +235,10 @@ final class AuditFaults {
     }
     if (first == audit) {
       files.write(channel, second.toJsonLine());
-      log.add(INPUT, AuditFault.CONFLICTING_DUPLICATE, 2);
     } else {
       // Both corrections clash; the original, recorded earlier, stands.
       files.writeResent(first.toJsonLine());
       files.writeResent(second.toJsonLine());
-      log.add(INPUT, AuditFault.CONFLICTING_DUPLICATE, 2);
     }
   }
 

@@ -12,10 +12,6 @@ final class BadRecordLog {
     counts.merge(input + ":" + kind.name().toLowerCase(Locale.ROOT), records, Long::sum);
   }
 
-  long count(String input, Enum<?> kind) {
-    return counts.getOrDefault(input + ":" + kind.name().toLowerCase(Locale.ROOT), 0L);
-  }
-
   SortedMap<String, Long> counts() {
     return new TreeMap<>(counts);
   }

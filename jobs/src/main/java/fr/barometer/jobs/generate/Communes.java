@@ -42,7 +42,16 @@ final class Communes {
     epcis.forEach(e -> epciBySiren.put(e.siren(), e));
   }
 
-  static Communes load() {
+  /** The shipped reference data, read once per JVM: it never changes and every run needs it. */
+  static Communes shipped() {
+    return Shipped.INSTANCE;
+  }
+
+  private static final class Shipped {
+    static final Communes INSTANCE = load();
+  }
+
+  private static Communes load() {
     List<Commune> communes = new ArrayList<>();
     for (CSVRecord r : read(COMMUNES)) {
       String population = r.get("population").trim();
@@ -86,10 +95,6 @@ final class Communes {
 
   boolean isCommune(String inseeCode) {
     return byInsee.containsKey(inseeCode);
-  }
-
-  Commune commune(String inseeCode) {
-    return byInsee.get(inseeCode);
   }
 
   List<Epci> epcis() {

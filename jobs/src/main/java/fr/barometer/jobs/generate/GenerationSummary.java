@@ -42,6 +42,12 @@ public record GenerationSummary(
   }
 
   /** A few lines for a terminal. */
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  /** A few lines for a terminal: files, rows, and the deliberate bad records by kind. */
   public String describe() {
     StringBuilder out = new StringBuilder();
     out.append(String.format("Landing folder %s: edition %d, seed %d, %d files%n", outDir, edition, seed, files()));

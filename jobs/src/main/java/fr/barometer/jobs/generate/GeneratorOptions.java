@@ -1,5 +1,7 @@
 package fr.barometer.jobs.generate;
 
+import fr.barometer.common.quality.BarometerException;
+
 /**
  * What to generate: how many structures apply, the seed that makes the run reproducible, the
  * edition year, and how many survey responses ({@code null}: about 25 per participating
@@ -7,22 +9,23 @@ package fr.barometer.jobs.generate;
  */
 public record GeneratorOptions(int structures, long seed, int edition, Integer surveyResponses) {
 
-  public static final int DEFAULT_EDITION = 2017;
   static final int RESPONSES_PER_PARTICIPANT = 25;
 
+  /** Bad options are the user's to fix: one-line messages naming the command-line option. */
   public GeneratorOptions {
     if (structures < 1) {
-      throw new IllegalArgumentException("structures must be at least 1, was " + structures);
+      throw invalid("--structures", "must be at least 1, was " + structures);
     }
     if (edition < 2000 || edition > 2099) {
-      throw new IllegalArgumentException("edition must be a year between 2000 and 2099, was " + edition);
+      // Audit and response ids carry the edition's last two digits.
+      throw invalid("--edition", "must be a year from 2000 to 2099, was " + edition);
     }
     if (surveyResponses != null && surveyResponses < 0) {
-      throw new IllegalArgumentException("survey responses must not be negative, was " + surveyResponses);
+      throw invalid("--survey-responses", "must not be negative, was " + surveyResponses);
     }
   }
 
-  public GeneratorOptions(int structures, long seed) {
-    this(structures, seed, DEFAULT_EDITION, null);
+  private static BarometerException invalid(String option, String why) {
+    return new BarometerException("Invalid option " + option + ": " + why);
   }
 }

@@ -35,7 +35,7 @@ public final class LandingGenerator {
 
     EditionFiles settings = new EditionFiles(options.edition());
     settings.write(outDir);
-    Communes communes = Communes.load();
+    Communes communes = Communes.shipped();
     Registry registry = new RegistryGenerator(communes, registryRandom).generate(options.structures());
     BadRecordLog log = new BadRecordLog();
     SortedMap<String, Long> rows = new TreeMap<>();

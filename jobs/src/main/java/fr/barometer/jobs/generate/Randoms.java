@@ -80,6 +80,14 @@ final class Randoms {
     return weights.length - 1;
   }
 
+  /** One of {@code values}, drawn with the weights given in the same order. */
+  <T> T weighted(List<T> values, double... weights) {
+    if (values.size() != weights.length) {
+      throw new IllegalArgumentException(values.size() + " values but " + weights.length + " weights");
+    }
+    return values.get(weightedIndex(weights));
+  }
+
   static double sigmoid(double x) {
     return 1.0 / (1.0 + Math.exp(-x));
   }

@@ -95,39 +95,44 @@ final class RegistryFiles {
     int next = registry.structures().size() + 1;
     Commune town = eligibleCommune();
     lateStructure(Registry.structureId(next++), "Mairie " + FrenchNames.of(town.name()), "MAIRIE", "MAIRIE",
-        town.inseeCode(), Plan.STANDARD, RegistryFault.UNKNOWN_CATEGORY);
-
+        town.inseeCode(), RegistryFault.UNKNOWN_CATEGORY);
     Commune zeroLost = communeWithLeadingZero();
-    String notACommune = zeroLost.inseeCode().substring(1);
     lateStructure(Registry.structureId(next++), "Médiathèque " + FrenchNames.of(zeroLost.name()),
-        Category.CULTURE_SPORT.name(), "Médiathèque", notACommune, Plan.STANDARD, RegistryFault.NOT_A_COMMUNE);
-
-    Commune ccas = eligibleCommune();
-    String conflictId = Registry.structureId(next);
-    String name = "CCAS " + FrenchNames.of(ccas.name());
-    structures.add(List.of(conflictId, name, Category.SOCIAL.name(), "CCAS", ccas.inseeCode(), "",
-        ApplicationStatus.ACCEPTED.name(), Plan.PERSONALIZED.name(), "accueil@ccas-" + FrenchNames.slug(ccas.name()) + ".fr"));
-    sites.add(List.of(conflictId + "-M", conflictId, name, ccas.inseeCode(), "true", "false"));
-    sites.add(List.of(conflictId + "-A1", conflictId, name + " – antenne Nord", ccas.inseeCode(), "true", "false"));
-    orders.add(List.of(conflictId, "false", "false"));
-    log.add(INPUT_SITES, RegistryFault.MAIN_SITE_CONFLICT, 2);
-
+        Category.CULTURE_SPORT.name(), "Médiathèque", zeroLost.inseeCode().substring(1), RegistryFault.NOT_A_COMMUNE);
+    twoMainSites(Registry.structureId(next));
     duplicateRegistration();
+    orphans(town);
+  }
 
-    String orphan = registry.unknownStructureId(900);
-    insert(sites, List.of(orphan + "-M", orphan, "Accueil " + FrenchNames.of(town.name()), town.inseeCode(),
+  private void lateStructure(String id, String name, String category, String subtype, String insee,
+      RegistryFault fault) {
+    structures.add(List.of(id, name, category, subtype, insee, "", ApplicationStatus.ACCEPTED.name(),
+        Plan.STANDARD.name(), "contact@" + FrenchNames.slug(name) + ".fr"));
+    sites.add(List.of(id + "-M", id, name, insee, "true", "false"));
+    log.add(INPUT_STRUCTURES, fault, 1);
+  }
+
+  /** A personalised structure that ticked "main site" on its annex too. */
+  private void twoMainSites(String id) {
+    Commune commune = eligibleCommune();
+    String name = "CCAS " + FrenchNames.of(commune.name());
+    structures.add(List.of(id, name, Category.SOCIAL.name(), "CCAS", commune.inseeCode(), "",
+        ApplicationStatus.ACCEPTED.name(), Plan.PERSONALIZED.name(),
+        "accueil@ccas-" + FrenchNames.slug(commune.name()) + ".fr"));
+    sites.add(List.of(id + "-M", id, name, commune.inseeCode(), "true", "false"));
+    sites.add(List.of(id + "-A1", id, name + " – antenne Nord", commune.inseeCode(), "true", "false"));
+    orders.add(List.of(id, "false", "false"));
+    log.add(INPUT_SITES, RegistryFault.MAIN_SITE_CONFLICT, 2);
+  }
+
+  /** A site and an order left behind by a structure that withdrew its registration. */
+  private void orphans(Commune town) {
+    String site = registry.unknownStructureId(900);
+    insert(sites, List.of(site + "-M", site, "Accueil " + FrenchNames.of(town.name()), town.inseeCode(),
         "true", "false"));
     log.add(INPUT_SITES, RegistryFault.SITE_OF_UNKNOWN_STRUCTURE, 1);
     insert(orders, List.of(registry.unknownStructureId(901), "true", "false"));
     log.add(INPUT_ORDERS, RegistryFault.ORDER_OF_UNKNOWN_STRUCTURE, 1);
-  }
-
-  private void lateStructure(String id, String name, String category, String subtype, String insee, Plan plan,
-      RegistryFault fault) {
-    structures.add(List.of(id, name, category, subtype, insee, "", ApplicationStatus.ACCEPTED.name(), plan.name(),
-        "contact@" + FrenchNames.slug(name) + ".fr"));
-    sites.add(List.of(id + "-M", id, name, insee, "true", "false"));
-    log.add(INPUT_STRUCTURES, fault, 1);
   }
 
   /** The same structure_id sent again with another contact and plan, preferably an undecided one. */

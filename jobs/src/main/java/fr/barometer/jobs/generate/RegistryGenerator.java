@@ -7,11 +7,11 @@ import fr.barometer.jobs.generate.Registry.Site;
 import fr.barometer.jobs.generate.Registry.Structure;
 import fr.barometer.jobs.generate.StructureKind.Scope;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.EnumMap;
 
 /**
  * Draws the structures that applied to the campaign, placed on real communes. Most sit in
@@ -24,6 +24,10 @@ final class RegistryGenerator {
   private static final double SMALL_COMMUNE_SHARE = 0.03;
   private static final double UNKNOWN_POPULATION_SHARE = 0.002;
   private static final int MAX_REDRAWS = 30;
+  /** Where a structure applies from: an eligible commune, a small one, one without population. */
+  private static final byte ELIGIBLE = 0;
+  private static final byte SMALL = 1;
+  private static final byte UNKNOWN = 2;
   private static final List<String> ANNEX_NAMES = List.of(
       "antenne Nord", "antenne Sud", "antenne Est", "antenne Ouest", "annexe du centre-ville",
       "point d'accueil de la gare", "agence des quartiers", "pôle Solidarités", "espace citoyen");
@@ -33,7 +37,7 @@ final class RegistryGenerator {
   private final Communes communes;
   private final Randoms random;
   private final WeightedPicker<StructureKind> kinds;
-  private final WeightedPicker<StructureKind> localKinds;
+  private final WeightedPicker<StructureKind> villageKinds;
   private final Map<StructureKind.Size, WeightedPicker<Commune>> eligibleBySize =
       new EnumMap<>(StructureKind.Size.class);
   private final WeightedPicker<Commune> smallCommunes;
@@ -46,9 +50,9 @@ final class RegistryGenerator {
     this.communes = communes;
     this.random = random;
     this.kinds = new WeightedPicker<>(StructureKind.ALL, StructureKind::weight);
-    // Only kinds found in towns of any size apply from the small communes.
-    this.localKinds = new WeightedPicker<>(StructureKind.ALL.stream()
-        .filter(k -> k.scope() == Scope.COMMUNE && k.size().minPopulation <= MIN_ELIGIBLE_POPULATION).toList(),
+    // Only the services a village has (town hall, library, CCAS...) apply from small communes.
+    this.villageKinds = new WeightedPicker<>(StructureKind.ALL.stream()
+        .filter(k -> k.scope() == Scope.COMMUNE && k.size() == StructureKind.Size.TOWN).toList(),
         StructureKind::weight);
     this.smallCommunes = new WeightedPicker<>(
         communes.all().stream().filter(c -> c.hasPopulation() && c.population() < MIN_ELIGIBLE_POPULATION).toList(),
@@ -74,10 +78,6 @@ final class RegistryGenerator {
     return new Registry(structures, sites, orders);
   }
 
-  private static final byte ELIGIBLE = 0;
-  private static final byte SMALL = 1;
-  private static final byte UNKNOWN = 2;
-
   /** Which structures apply from an ineligible commune: fixed counts, so every sample has some. */
   private byte[] placementPlan(int count) {
     byte[] plan = new byte[count];
@@ -102,7 +102,7 @@ final class RegistryGenerator {
   }
 
   private Structure structure(String id, byte placement) {
-    StructureKind kind = placement == ELIGIBLE ? kinds.pick(random) : localKinds.pick(random);
+    StructureKind kind = placement == ELIGIBLE ? kinds.pick(random) : villageKinds.pick(random);
     Epci epci = kind.scope() == Scope.INTERCOMMUNALITY ? intercommunality() : null;
     Commune commune = switch (kind.scope()) {
       case INTERCOMMUNALITY -> mainMember(epci);
@@ -119,7 +119,8 @@ final class RegistryGenerator {
         name = name + " – accueil " + FrenchNames.of(commune.name());
       }
     }
-    ApplicationStatus status = ApplicationStatus.values()[random.weightedIndex(0.90, 0.06, 0.04)];
+    ApplicationStatus status = random.weighted(
+        List.of(ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED, ApplicationStatus.PENDING), 0.90, 0.06, 0.04);
     Plan plan = random.chance(0.25) ? Plan.PERSONALIZED : Plan.STANDARD;
     double quality = QualityModel.structureQuality(kind.category(), commune, random);
     return new Structure(id, name, kind.category(), kind.subtype(), commune, epci, status, plan,

@@ -48,6 +48,10 @@ final class SurveyGenerator {
   /** Thresholds between marks 1|2, 2|3 and 3|4 so that about 70% answer 3 or 4. */
   private static final double[] THRESHOLDS = {-1.25, -0.51, 0.66};
   private static final int RECENT_ROWS = 200;
+  private static final List<LastContact> LAST_CONTACTS = List.of(
+      LastContact.LESS_THAN_1_MONTH, LastContact.ONE_TO_3_MONTHS, LastContact.MORE_THAN_3_MONTHS);
+  private static final List<Channel> CHANNELS_USED = List.of(
+      Channel.VISIT, Channel.PHONE, Channel.WEB, Channel.EMAIL, Channel.LETTER, Channel.VOICEMAIL);
 
   private final EditionConfig edition;
   private final Randoms random;
@@ -89,30 +93,31 @@ final class SurveyGenerator {
     try (Export first = new Export(folder, "export-1.csv", true);
         Export second = new Export(folder, "export-2.csv", false)) {
       for (long i = 0; i < responses; i++) {
-        Export export = i < firstExport ? first : second;
         if (i == firstExport) {
           replayOverlap(second, overlap);
         }
         List<Object> row = response(i, period.at(i, responses, random));
-        SurveyFault fault = faults[(int) i] == 0 ? null : SurveyFault.values()[faults[(int) i] - 1];
-        if (fault == SurveyFault.RESUBMITTED && !recent.isEmpty()) {
-          export.print(row);
-          export.print(resubmission(row));
-          log.add(INPUT, fault, 1);
-        } else {
-          if (fault != null && fault != SurveyFault.RESUBMITTED) {
-            spoil(row, fault);
-          }
-          export.print(row);
-        }
-        if (fault == null) {
-          remember(row);
-        }
+        int fault = faults[(int) i];
+        write(i < firstExport ? first : second, row, fault == 0 ? null : SurveyFault.values()[fault - 1]);
       }
       rows.put(FOLDER + "/export-1.csv", first.rows);
       rows.put(FOLDER + "/export-2.csv", second.rows);
     }
     return rows;
+  }
+
+  private void write(Export export, List<Object> row, SurveyFault fault) throws IOException {
+    if (fault == null || fault == SurveyFault.RESUBMITTED) {
+      export.print(row);
+      if (fault != null && !recent.isEmpty()) {
+        export.print(resubmission(row));
+        log.add(INPUT, fault, 1);
+      }
+      remember(row);
+      return;
+    }
+    spoil(row, fault);
+    export.print(row);
   }
 
   private byte[] schedule(long responses) {
@@ -183,8 +188,9 @@ final class SurveyGenerator {
     row.add(structure == null ? null : structure.id());
     row.add(commune.inseeCode());
     row.add(category.name());
-    row.add(LastContact.values()[random.weightedIndex(0.55, 0.35, 0.10)].code());
-    row.add(Channel.values()[random.weightedIndex(0.10, 0.25, 0.03, 0.05, 0.12, 0.45)].name());
+    row.add(random.weighted(LAST_CONTACTS, 0.55, 0.35, 0.10).code());
+    // Most respondents came in person or called; few wrote.
+    row.add(random.weighted(CHANNELS_USED, 0.45, 0.25, 0.12, 0.10, 0.05, 0.03).name());
     for (int q = 0; q < QUESTION_OFFSET.length; q++) {
       row.add(random.chance(0.05) ? null : mark(0.75 * mood + QUESTION_OFFSET[q] + random.gaussian(0, 0.5)));
     }

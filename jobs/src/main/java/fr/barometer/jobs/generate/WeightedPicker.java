@@ -31,8 +31,4 @@ final class WeightedPicker<T> {
     int index = i >= 0 ? i + 1 : -i - 1;
     return values.get(Math.min(index, values.size() - 1));
   }
-
-  int size() {
-    return values.size();
-  }
 }
