@@ -1,6 +1,7 @@
 package fr.barometer.jobs.generate;
 
 import fr.barometer.common.config.DateWindow;
+import fr.barometer.common.scoring.WorkingDays;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /** When auditors work: working days of a channel's window, at the hours each channel calls for. */
 final class Fieldwork {
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final ZoneId PARIS = WorkingDays.PARIS;
 
   private final Randoms random;
   private final Map<DateWindow, List<LocalDate>> workingDays = new HashMap<>();

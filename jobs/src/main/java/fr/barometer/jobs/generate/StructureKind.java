@@ -63,7 +63,7 @@ record StructureKind(
       "Jules Verne", "Louise Michel", "Jacques Prévert", "Colette", "Aimé Césaire", "Boris Vian");
 
   static final List<StructureKind> ALL = List.of(
-      local(Category.ADMINISTRATION, Subtypes.TOWN_HALL, 29.0, TOWN, (c, e, r) -> "Mairie " + of(c.name())),
+      local(Category.ADMINISTRATION, Subtypes.TOWN_HALL, 27.0, TOWN, (c, e, r) -> "Mairie " + of(c.name())),
       new StructureKind(Category.ADMINISTRATION, Subtypes.INTERCOMMUNALITY, 4.5, Scope.INTERCOMMUNALITY,
           CITY, (c, e, r) -> e.name()),
       departmental(Category.ADMINISTRATION, "Département", 1.5,

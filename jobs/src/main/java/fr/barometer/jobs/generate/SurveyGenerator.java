@@ -48,6 +48,14 @@ final class SurveyGenerator {
   /** Thresholds between marks 1|2, 2|3 and 3|4 so that about 70% answer 3 or 4. */
   private static final double[] THRESHOLDS = {-1.25, -0.51, 0.66};
   private static final int RECENT_ROWS = 200;
+  /** Column positions in HEADER, for the faults. */
+  private static final int SUBMITTED_AT = 1;
+  private static final int CATEGORY = 4;
+  private static final int LAST_CONTACT = 5;
+  private static final int CHANNEL = 6;
+  private static final int Q_ACCESS = 7;
+  private static final int Q_OVERALL = 12;
+  private static final int RECOMMEND = 13;
   private static final List<LastContact> LAST_CONTACTS = List.of(
       LastContact.LESS_THAN_1_MONTH, LastContact.ONE_TO_3_MONTHS, LastContact.MORE_THAN_3_MONTHS);
   private static final List<Channel> CHANNELS_USED = List.of(
@@ -158,36 +166,39 @@ final class SurveyGenerator {
     }
   }
 
-  /** One response; the columns in the order of HEADER, null for an empty cell. */
-  private List<Object> response(long index, ZonedDateTime submitted) {
-    Structure structure = null;
-    Commune commune;
-    Category category;
+  /** Who answered about what: a structure (participating or not), or only a town and a kind. */
+  private record Subject(Structure structure, Commune commune, Category category) {}
+
+  private Subject subject() {
     double who = random.uniform();
+    Structure structure = null;
     if (who < 0.03 && !notParticipating.isEmpty()) {
       structure = random.pick(notParticipating);
     } else if (who >= 0.10 && popularity != null) {
       structure = popularity.pick(random);
     }
     if (structure != null) {
-      commune = structure.commune();
-      category = structure.category();
-    } else if (popularity != null && random.chance(0.5)) {
+      return new Subject(structure, structure.commune(), structure.category());
+    }
+    if (popularity != null && random.chance(0.5)) {
       // The respondent did not find the service in the list and named its town and kind instead.
       Structure s = popularity.pick(random);
-      commune = s.commune();
-      category = s.category();
-    } else {
-      commune = communes.pick(random);
-      category = categories.pick(random);
+      return new Subject(null, s.commune(), s.category());
     }
+    return new Subject(null, communes.pick(random), categories.pick(random));
+  }
+
+  /** One response; the columns in the order of HEADER, null for an empty cell. */
+  private List<Object> response(long index, ZonedDateTime submitted) {
+    Subject subject = subject();
+    Structure structure = subject.structure();
     double mood = (structure == null ? 0 : 0.5 * structure.quality()) + random.gaussian();
     List<Object> row = new ArrayList<>(HEADER.size());
     row.add(String.format("R%02d-%07d", edition.edition() % 100, index + 1));
     row.add(random.chance(0.12) ? FRENCH_DATE.format(submitted) : AuditRecord.TIMESTAMP.format(submitted));
     row.add(structure == null ? null : structure.id());
-    row.add(commune.inseeCode());
-    row.add(category.name());
+    row.add(subject.commune().inseeCode());
+    row.add(subject.category().name());
     row.add(random.weighted(LAST_CONTACTS, 0.55, 0.35, 0.10).code());
     // Most respondents came in person or called; few wrote.
     row.add(random.weighted(CHANNELS_USED, 0.45, 0.25, 0.12, 0.10, 0.05, 0.03).name());
@@ -210,19 +221,11 @@ final class SurveyGenerator {
     return mark;
   }
 
-  private static final int SUBMITTED_AT = 1;
-  private static final int CATEGORY = 4;
-  private static final int LAST_CONTACT = 5;
-  private static final int CHANNEL = 6;
-  private static final int Q_ACCESS = 7;
-  private static final int Q_OVERALL = 12;
-  private static final int RECOMMEND = 13;
-
   private void spoil(List<Object> row, SurveyFault fault) {
     int year = edition.edition();
     switch (fault) {
       case UNREADABLE_DATE -> row.set(SUBMITTED_AT,
-          random.pick("31/09/" + year + " 14:00", year + "-13-02T10:00:00+02:00", "hier soir", "12/09/" + (year % 100) + " 9h30"));
+          random.pick("32/09/" + year + " 14:00", year + "-13-02T10:00:00+02:00", "hier soir", "12/09/" + (year % 100) + " 9h30"));
       case UNKNOWN_LAST_CONTACT -> row.set(LAST_CONTACT, random.pick("3-6M", "jamais", "< 1 mois"));
       case UNKNOWN_CATEGORY -> row.set(CATEGORY, random.pick("MAIRIE", "Hôpital", "LIBRARY"));
       case UNKNOWN_CHANNEL -> row.set(CHANNEL, random.pick("FAX", "SMS", "COURRIER"));
