@@ -77,14 +77,10 @@ public final class SurveyResults {
     Dataset<Row> grouped = scoped.groupBy("edition", "scope", "scope_value")
         .agg(countDistinct("structure_id").as("n_structures"), figures.toArray(new Column[0]))
         .withColumn("satisfaction_overall", col("rate_q_overall"));
-    Column suppressed = col("n_structures").lt(config.kAnonymity());
-    Dataset<Row> out = grouped.withColumn("suppressed", suppressed);
-    for (String value : valueColumns()) {
-      out = out.withColumn(value, when(suppressed.unary_$bang(), col(value)));
-    }
     List<String> columns = new ArrayList<>(List.of("edition", "scope", "scope_value", "n_structures", "responses",
-        "suppressed"));
+        "suppressed", "suppression"));
     columns.addAll(valueColumns());
+    Dataset<Row> out = NationalBarometer.suppress(grouped, participating, config.kAnonymity(), valueColumns());
     return out.selectExpr(columns.toArray(new String[0]));
   }
 

@@ -113,7 +113,8 @@ class PositioningTest {
 
   @Test
   void nationalPercentilesOfOddAndEvenCountsAndPooledCompliance() {
-    Map<String, Row> cells = NationalBarometer.cells(sample(), withK(3)).collectAsList().stream()
+    // k = 1: nothing suppressed, so every figure can be checked.
+    Map<String, Row> cells = NationalBarometer.cells(sample(), withK(1)).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
     Row national = cells.get("NATIONAL/FRANCE");
     // 50, 60, 70, 70, 80: positions 1, 2, 3 of 0..4.
@@ -134,19 +135,43 @@ class PositioningTest {
   }
 
   @Test
-  void suppressionAtKMinusOneAndK() {
+  void primarySuppressionAtKMinusOneAndK() {
+    // Five town halls in S2, all in region 53: every cell holds 5 structures.
+    List<Row> rows = new ArrayList<>();
+    for (int v = 1; v <= 5; v++) {
+      rows.add(town("T" + v, "S2", "53", "35", 60 + v, 0, 1));
+    }
+    Dataset<Row> five = SPARK.createDataFrame(rows, MEASURES);
+    for (Row cell : NationalBarometer.cells(five, withK(5)).collectAsList()) {
+      assertFalse((boolean) cell.getAs("suppressed"), "5 structures at k = 5 are published");
+      assertEquals(63.0, cell.<Double>getAs("median"), 1e-9);
+    }
+    for (Row cell : NationalBarometer.cells(five, withK(6)).collectAsList()) {
+      assertTrue((boolean) cell.getAs("suppressed"), "5 structures at k = 6 are not");
+      assertEquals("PRIMARY", cell.getAs("suppression"));
+      assertEquals(5L, (long) cell.getAs("n_structures"));
+      for (String value : List.of("mean", "p25", "median", "p75", "compliance")) {
+        assertNull(cell.getAs(value), value);
+      }
+    }
+    assertTrue(List.of(NationalBarometer.cells(five, withK(5)).columns()).stream()
+        .noneMatch(c -> c.contains("structure_id") || c.contains("name")));
+  }
+
+  @Test
+  void secondarySuppressionHidesWhatADifferenceWouldReveal() {
+    // k = 4: POSTAL holds one structure (primary); NATIONAL (5) minus ADMINISTRATION (4) would
+    // give it away, so ADMINISTRATION goes too; the same for S1 against NATIONAL. Region 53 (3)
+    // and region 11 (2) are both primary, which leaves NATIONAL minus nothing = 5 >= k.
     Map<String, Row> cells = NationalBarometer.cells(sample(), withK(4)).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
-    Row s1 = cells.get("STRATUM/S1");
-    assertFalse((boolean) s1.getAs("suppressed"), "4 structures at k = 4 are published");
-    Row region53 = cells.get("REGION/53");
-    assertTrue((boolean) region53.getAs("suppressed"), "3 structures at k = 4 are not");
-    assertEquals(3L, (long) region53.getAs("n_structures"));
-    for (String value : List.of("mean", "p25", "median", "p75", "compliance")) {
-      assertNull(region53.getAs(value), value);
-    }
-    assertTrue(List.of(NationalBarometer.cells(sample(), withK(4)).columns()).stream()
-        .noneMatch(c -> c.contains("structure_id") || c.contains("name")));
+    assertEquals("PRIMARY", cells.get("CATEGORY/POSTAL").getAs("suppression"));
+    assertEquals("SECONDARY", cells.get("CATEGORY/ADMINISTRATION").getAs("suppression"));
+    assertEquals("SECONDARY", cells.get("STRATUM/S1").getAs("suppression"));
+    assertEquals("PRIMARY", cells.get("REGION/53").getAs("suppression"));
+    assertNull(cells.get("NATIONAL/FRANCE").getAs("suppression"));
+    assertNull(cells.get("CATEGORY/ADMINISTRATION").getAs("mean"));
+    assertEquals(66.0, cells.get("NATIONAL/FRANCE").<Double>getAs("mean"), 1e-9);
   }
 
   @Test
