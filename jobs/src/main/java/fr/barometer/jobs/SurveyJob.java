@@ -22,7 +22,8 @@ final class SurveyJob {
     Dataset<Row> participating = Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
     warehouse.replaceEdition(Tables.SURVEY_STRUCTURE_RESULTS, edition,
         SurveyResults.perStructure(responses, participating, config));
-    warehouse.replaceEdition(Tables.SURVEY_TERRITORY_RESULTS, edition, SurveyResults.perTerritory(responses, config));
+    warehouse.replaceEdition(Tables.SURVEY_TERRITORY_RESULTS, edition, SurveyResults.perTerritory(responses,
+        warehouse.read(Tables.COMMUNES, edition), config));
     warehouse.replaceEdition(Tables.SURVEY_NATIONAL, edition, SurveyResults.national(responses, participating, config));
     Dataset<Row> structureResults = warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition);
     warehouse.replaceEdition(Tables.PARTICIPATION, edition,

@@ -46,15 +46,37 @@ public final class SurveyResults {
 
   /**
    * Per territory (commune x category) of every eligible response, whether or not its structure
-   * participates: edition, insee_code, category, responses, status, rates, satisfaction_overall,
-   * nps.
+   * participates: edition, insee_code, category, department_code, region_code, responses, status,
+   * rates, satisfaction_overall, nps, and beside them the same category's perception in the
+   * commune's department and region (department_responses, department_satisfaction_overall,
+   * region_responses, region_satisfaction_overall), each with the same threshold.
    */
-  public static Dataset<Row> perTerritory(Dataset<Row> responses, EditionConfig config) {
-    List<Column> figures = rates(lit(true));
-    Dataset<Row> grouped = responses.where(col("eligible").and(col("insee_code").isNotNull()))
-        .groupBy("edition", "insee_code", "category")
-        .agg(count(lit(1)).as("responses"), figures.toArray(new Column[0]));
-    return withThreshold(grouped, config.surveyMinResponses(), "edition", "insee_code", "category", "responses");
+  public static Dataset<Row> perTerritory(Dataset<Row> responses, Dataset<Row> communes, EditionConfig config) {
+    Dataset<Row> eligible = responses.where(col("eligible").and(col("insee_code").isNotNull()))
+        .join(communes.select("edition", "insee_code", "department_code", "region_code"),
+            Columns.on("edition", "insee_code"), "left");
+    Dataset<Row> grouped = eligible
+        .groupBy("edition", "insee_code", "category", "department_code", "region_code")
+        .agg(count(lit(1)).as("responses"), rates(lit(true)).toArray(new Column[0]));
+    Dataset<Row> communeResults = withThreshold(grouped, config.surveyMinResponses(), "edition", "insee_code",
+        "category", "department_code", "region_code", "responses");
+    return communeResults
+        .join(wider(eligible, "department_code", config), Columns.on("edition", "category", "department_code"), "left")
+        .join(wider(eligible, "region_code", config), Columns.on("edition", "category", "region_code"), "left");
+  }
+
+  /**
+   * The same category's perception over a wider territory (department or region), with the same
+   * threshold: {territory}_responses and {territory}_satisfaction_overall.
+   */
+  private static Dataset<Row> wider(Dataset<Row> eligible, String territory, EditionConfig config) {
+    String prefix = territory.replace("_code", "");
+    Dataset<Row> grouped = eligible.where(col(territory).isNotNull())
+        .groupBy("edition", "category", territory)
+        .agg(count(lit(1)).as("responses"), rates(lit(true)).toArray(new Column[0]));
+    return withThreshold(grouped, config.surveyMinResponses(), "edition", "category", territory, "responses")
+        .select(col("edition"), col("category"), col(territory), col("responses").as(prefix + "_responses"),
+            col("satisfaction_overall").as(prefix + "_satisfaction_overall"));
   }
 
   /**

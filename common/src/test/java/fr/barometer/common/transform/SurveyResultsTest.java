@@ -114,9 +114,19 @@ class SurveyResultsTest {
     assertEquals(100.0 * (2 - 1) / 5, p1.<Double>getAs("nps"), 1e-9);
   }
 
+  private static Dataset<Row> communes() {
+    StructType schema = new StructType().add("edition", DataTypes.IntegerType).add("insee_code", DataTypes.StringType)
+        .add("department_code", DataTypes.StringType).add("region_code", DataTypes.StringType);
+    return SPARK.createDataFrame(List.of(
+        RowFactory.create(2017, "75056", "75", "11"),
+        RowFactory.create(2017, "35238", "35", "53"),
+        RowFactory.create(2017, "35047", "35", "53"),
+        RowFactory.create(2017, "29019", "29", "53")), schema);
+  }
+
   @Test
   void everyResponseCountsForItsTerritory() {
-    Map<String, Row> territories = SurveyResults.perTerritory(responses(), EditionConfig.defaults())
+    Map<String, Row> territories = SurveyResults.perTerritory(responses(), communes(), EditionConfig.defaults())
         .collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("insee_code") + "/" + r.getAs("category"), r -> r));
     // Paris town halls: P1's 30 eligible + P2's 29.
@@ -126,6 +136,36 @@ class SurveyResultsTest {
     Row rennesPost = territories.get("35238/POSTAL");
     assertEquals(2L, (long) rennesPost.getAs("responses"));
     assertEquals("INSUFFICIENT", rennesPost.getAs("status"));
+  }
+
+  @Test
+  void perceptionBesideTheDepartmentAndTheRegion() {
+    List<Row> rows = new ArrayList<>();
+    // Postal services: 10 answers in Rennes (35238), 25 elsewhere in Ille-et-Vilaine (35047),
+    // 20 in Finistère (29019), all in Brittany (53). q_overall: Rennes 10 x 4; 35047 20 x 4 and
+    // 5 x 1; 29019 20 x 2.
+    for (int i = 0; i < 10; i++) {
+      rows.add(response(null, "35238", "POSTAL", "<1M", 4, 8));
+    }
+    for (int i = 0; i < 25; i++) {
+      rows.add(response(null, "35047", "POSTAL", "<1M", i < 20 ? 4 : 1, 8));
+    }
+    for (int i = 0; i < 20; i++) {
+      rows.add(response(null, "29019", "POSTAL", "1-3M", 2, 8));
+    }
+    Map<String, Row> territories = SurveyResults.perTerritory(SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
+        communes(), EditionConfig.defaults()).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("insee_code"), r -> r));
+    Row rennes = territories.get("35238");
+    assertEquals("INSUFFICIENT", rennes.getAs("status"), "10 < 30 in the commune");
+    // Department 35: 35 responses, 30 satisfied.
+    assertEquals(35L, (long) rennes.getAs("department_responses"));
+    assertEquals(100.0 * 30 / 35, rennes.<Double>getAs("department_satisfaction_overall"), 1e-9);
+    // Region 53: 55 responses, 30 satisfied.
+    assertEquals(55L, (long) rennes.getAs("region_responses"));
+    assertEquals(100.0 * 30 / 55, rennes.<Double>getAs("region_satisfaction_overall"), 1e-9);
+    // Department 29 holds 20 responses only: below the threshold.
+    assertNull(territories.get("29019").getAs("department_satisfaction_overall"));
   }
 
   @Test
