@@ -40,9 +40,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
     Map<String, List<Row>> logs = byRun(filtered(warehouse, Tables.RUN_LOG)
         .select("run_id", "edition", "started_at", "step", "input", "rows_read", "rows_kept", "rows_quarantined",
-            "rows_collapsed", "rows_ineligible", "reconciled"));
+            "rows_collapsed", "rows_ineligible", "reconciled"), "input");
     Map<String, List<Row>> versions = warehouse.exists(Tables.RUN_TABLES)
-        ? byRun(filtered(warehouse, Tables.RUN_TABLES).select("run_id", "table_name", "version"))
+        ? byRun(filtered(warehouse, Tables.RUN_TABLES).select("run_id", "table_name", "version"), "table_name")
         : Map.of();
     print(System.out, logs, versions);
     return 0;
@@ -52,10 +52,10 @@ final class HistoryCommand implements Callable<Integer> {
     return edition == null ? warehouse.read(table) : warehouse.read(table, edition);
   }
 
-  /** Rows by run id, newest run first (run ids sort by their start time). */
-  private static Map<String, List<Row>> byRun(Dataset<Row> rows) {
+  /** Rows by run id, newest run first (run ids sort by their start time), each run's sorted by {@code within}. */
+  private static Map<String, List<Row>> byRun(Dataset<Row> rows, String within) {
     Map<String, List<Row>> runs = new TreeMap<>(java.util.Comparator.reverseOrder());
-    for (Row r : rows.orderBy(col("run_id"), col(rows.columns()[1])).collectAsList()) {
+    for (Row r : rows.orderBy(col("run_id"), col(within)).collectAsList()) {
       runs.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
     }
     return runs;
