@@ -19,8 +19,11 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ScoreCommand.class,
       PublishCommand.class,
+      HistoryCommand.class,
+      RollbackCommand.class,
       SqlCommand.class,
       ExportCommand.class,
+      DdlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BarometerCli implements Runnable {

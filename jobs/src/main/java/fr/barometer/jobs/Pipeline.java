@@ -2,34 +2,46 @@ package fr.barometer.jobs;
 
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Warehouse;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps that follow ingestion in a nightly run, in order, each timed in the log. */
+/**
+ * The steps that follow ingestion in a nightly run, in order. Each step prints a line when it
+ * starts and one when it ends (rows written, seconds) on stdout, so a scheduler's log shows where
+ * a run stopped.
+ */
 final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private Pipeline() {}
 
   static void afterIngest(SparkSession spark, Warehouse warehouse, RunInfo run, int edition) {
-    timed("score", () -> ScoreJob.run(spark, warehouse, edition));
-    timed("survey", () -> SurveyJob.run(spark, warehouse, edition));
-    timed("publish", () -> PublishJob.run(spark, warehouse, edition));
+    timed(warehouse, "score", () -> ScoreJob.run(spark, warehouse, edition));
+    timed(warehouse, "survey", () -> SurveyJob.run(spark, warehouse, edition));
+    timed(warehouse, "publish", () -> PublishJob.run(spark, warehouse, edition));
   }
 
-  static void timed(String step, Runnable work) {
-    timed(step, () -> {
+  static void timed(Warehouse warehouse, String step, Runnable work) {
+    timed(warehouse, step, () -> {
       work.run();
       return null;
     });
   }
 
-  static <T> T timed(String step, Supplier<T> work) {
+  static <T> T timed(Warehouse warehouse, String step, Supplier<T> work) {
+    System.out.printf("step %s: started%n", step);
+    System.out.flush();
     long start = System.nanoTime();
+    long rowsBefore = warehouse.rowsWritten();
     T result = work.get();
-    LOG.info("step {} done in {} ms", step, (System.nanoTime() - start) / 1_000_000);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long rows = warehouse.rowsWritten() - rowsBefore;
+    System.out.printf(Locale.ROOT, "step %s: done, %d rows written in %.1f s%n", step, rows, seconds);
+    System.out.flush();
+    LOG.info("step {} done: {} rows written in {} ms", step, rows, Math.round(seconds * 1000));
     return result;
   }
 }

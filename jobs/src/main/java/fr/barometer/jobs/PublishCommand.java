@@ -1,5 +1,6 @@
 package fr.barometer.jobs;
 
+import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Warehouse;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -19,7 +20,9 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("barometer publish");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    PublishJob.run(session, warehouse, edition);
+    try (RunLock lock = spark.lock(session, RunInfo.start(), "publish")) {
+      PublishJob.run(session, warehouse, edition);
+    }
     System.out.println("Edition " + edition + " published in " + warehouse.root());
     return 0;
   }

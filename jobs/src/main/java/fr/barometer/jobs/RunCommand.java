@@ -28,17 +28,25 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer run");
+    RunInfo run = RunInfo.start();
+    try (RunLock lock = spark.lock(session, run, "run")) {
+      return run(session, run);
+    }
+  }
+
+  private int run(SparkSession session, RunInfo run) {
     Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    RunInfo run = RunInfo.start();
     IngestJob ingest = new IngestJob(session, folder, warehouse, run);
     EditionConfig config = ingest.config();
     if (edition != null && edition != config.edition()) {
       throw new BarometerException("Cannot run edition " + edition + ": " + folder.root()
           + " holds edition " + config.edition() + " (edition.json); pass --edition " + config.edition());
     }
-    List<InputCounts> counts = Pipeline.timed("ingest", ingest::run);
+    List<InputCounts> counts = Pipeline.timed(warehouse, "ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, run, config.edition());
+    // Recorded even when an input does not reconcile: the tables were written, so they can be rolled back to.
+    RunTables.record(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : BarometerCli.EXIT_FAILURE;
   }

@@ -1,5 +1,6 @@
 package fr.barometer.jobs;
 
+import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Warehouse;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -19,7 +20,9 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("barometer score");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    ScoreJob.run(session, warehouse, edition);
+    try (RunLock lock = spark.lock(session, RunInfo.start(), "score")) {
+      ScoreJob.run(session, warehouse, edition);
+    }
     System.out.println("Edition " + edition + " scored in " + warehouse.root());
     return 0;
   }

@@ -1,5 +1,6 @@
 package fr.barometer.jobs;
 
+import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +20,11 @@ final class SparkOptions {
 
   String warehouseRoot() {
     return warehouse != null ? warehouse : Warehouse.defaultRoot();
+  }
+
+  /** Takes the warehouse's run lock: every command that writes tables holds it while it writes. */
+  RunLock lock(SparkSession session, RunInfo run, String command) {
+    return RunLock.acquire(session.sparkContext().hadoopConfiguration(), warehouseRoot(), run, command);
   }
 
   /**

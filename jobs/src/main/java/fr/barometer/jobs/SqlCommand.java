@@ -4,13 +4,9 @@ import fr.barometer.common.io.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,25 +35,11 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SparkSession session = spark.session("barometer sql");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    for (String table : tables(session, warehouse)) {
+    for (String table : warehouse.tables()) {
       warehouse.read(table).createOrReplaceTempView(table);
     }
     print(session.sql(query), System.out);
     return 0;
-  }
-
-  static List<String> tables(SparkSession session, Warehouse warehouse) throws IOException {
-    Path root = new Path(warehouse.root());
-    FileSystem fs = root.getFileSystem(session.sparkContext().hadoopConfiguration());
-    if (!fs.exists(root)) {
-      return List.of();
-    }
-    return java.util.Arrays.stream(fs.listStatus(root))
-        .filter(FileStatus::isDirectory)
-        .map(s -> s.getPath().getName())
-        .filter(warehouse::exists)
-        .sorted()
-        .toList();
   }
 
   private void print(Dataset<Row> result, PrintStream out) throws IOException {

@@ -44,7 +44,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("generate", "run", "score", "publish", "sql", "export")) {
+    for (String command : List.of("generate", "run", "score", "publish", "history", "rollback", "sql", "export", "ddl")) {
       Result r = cli(command, "--help");
       assertEquals(0, r.code(), command);
       assertTrue(r.out().contains("Usage: barometer " + command), r.out());

@@ -67,8 +67,11 @@ public final class AuditInput {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  /** Every non-blank line of the file gives one staging row. */
+  /** Every non-blank line of the file gives one staging row; an empty file gives one refused row. */
   public static List<Row> stage(TextFile file, AuditContext context) {
+    if (file.isEmpty()) {
+      return List.of(STAGING.emptyFile(file, context.config().edition()));
+    }
     List<Row> rows = new ArrayList<>();
     String[] lines = file.text().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {

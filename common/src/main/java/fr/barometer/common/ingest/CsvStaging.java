@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 /**
  * Turns the records of one delimited file into staging rows: every record gives exactly one row,
  * clean or carrying its rejection. A file that is not UTF-8, a record with the wrong number of
- * fields, and an unparseable tail are rejected as malformed.
+ * fields, and an unparseable tail are rejected as malformed; an empty file gives one EMPTY_FILE row.
  */
 public final class CsvStaging {
   private CsvStaging() {}
@@ -26,6 +26,9 @@ public final class CsvStaging {
   public record Layout(char delimiter, List<String> columns, boolean maskPii) implements Serializable {}
 
   public static List<Row> stage(TextFile file, Layout layout, Staging staging, int edition, Converter converter) {
+    if (file.isEmpty()) {
+      return List.of(staging.emptyFile(file, edition));
+    }
     CsvInput.Content content = CsvInput.read(file, layout.delimiter(), layout.columns());
     List<Row> rows = new ArrayList<>();
     for (CsvInput.Record record : content.records()) {

@@ -1,5 +1,6 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.quality.QuarantineReason;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +67,17 @@ public final class Staging implements Serializable {
 
   public RowBuilder row(String sourceFile, long sourceLine, String record) {
     return new RowBuilder().set(SOURCE_FILE, sourceFile).set(SOURCE_LINE, sourceLine).set(RECORD, record);
+  }
+
+  /**
+   * The one row an empty file gives: quarantined as EMPTY_FILE at line 0 with an empty record, so
+   * the file is visible in quarantine and counted once in the run log instead of stopping the run.
+   */
+  public Row emptyFile(TextFile file, int edition) {
+    return row(file.name(), 0, "")
+        .set("edition", edition)
+        .reject(new Rejection(QuarantineReason.EMPTY_FILE, "the file is empty (zero bytes or whitespace only)"))
+        .build();
   }
 
   private static StructField nullable(String name, org.apache.spark.sql.types.DataType type) {

@@ -27,6 +27,11 @@ public record TextFile(String name, String text, boolean validUtf8) {
     }
   }
 
+  /** Zero bytes, or only whitespace: a truncated transfer, not a file with no rows to give. */
+  public boolean isEmpty() {
+    return text.isBlank();
+  }
+
   private static String stripBom(String text) {
     return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
   }

@@ -172,6 +172,15 @@ public final class Schemas {
           req("rows_ineligible", LongType),
           req("reconciled", BooleanType));
 
+  /** One row per run x table: the table's Delta version right after the run (or rollback). */
+  public static final StructType RUN_TABLES =
+      schema(
+          req("edition", IntegerType),
+          req("run_id", StringType),
+          req("table_name", StringType),
+          req("version", LongType),
+          req("committed_at", TimestampType));
+
   private static StructType schema(StructField... fields) {
     return new StructType(fields);
   }

@@ -19,6 +19,11 @@ public final class Tables {
   public static final String EDITION_SETTINGS = "edition_settings";
   public static final String QUARANTINE = "quarantine";
   public static final String RUN_LOG = "run_log";
+  /** Each run's Delta version of every table after it: what history shows and rollback restores. */
+  public static final String RUN_TABLES = "run_tables";
+
+  /** The tables that record runs: they only grow, and a rollback never restores them. */
+  public static final java.util.Set<String> RUN_RECORDS = java.util.Set.of(RUN_LOG, RUN_TABLES);
 
   public static final String ELIGIBILITY = "eligibility";
   public static final String ANSWER_POINTS = "answer_points";

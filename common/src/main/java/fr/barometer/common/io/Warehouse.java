@@ -1,7 +1,14 @@
 package fr.barometer.common.io;
 
+import fr.barometer.common.quality.BarometerException;
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +22,11 @@ import org.apache.spark.sql.functions;
 public final class Warehouse {
   private final SparkSession spark;
   private final String root;
+  /** Rows written by this object's writes so far (from Delta's commit metrics): the run's progress lines. */
+  private long rowsWritten;
+
+  /** A table's latest Delta commit. */
+  public record Commit(long version, Timestamp committedAt, long outputRows) {}
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -52,11 +64,50 @@ public final class Warehouse {
         .option("replaceWhere", "edition = " + edition)
         .partitionBy("edition")
         .save(path(table));
+    rowsWritten += lastCommit(table).outputRows();
   }
 
   /** Adds rows (the run log only: it is a history, not a result). */
   public void append(String table, Dataset<Row> rows) {
     rows.write().format("delta").mode("append").partitionBy("edition").save(path(table));
+    rowsWritten += lastCommit(table).outputRows();
+  }
+
+  public long rowsWritten() {
+    return rowsWritten;
+  }
+
+  /** The table's latest commit: its version is what a rollback restores to. */
+  public Commit lastCommit(String table) {
+    Row last = DeltaTable.forPath(spark, path(table)).history(1)
+        .select("version", "timestamp", "operationMetrics").first();
+    scala.collection.Map<String, String> metrics = last.isNullAt(2) ? null : last.getMap(2);
+    scala.Option<String> rows = metrics == null ? scala.Option.empty() : metrics.get("numOutputRows");
+    return new Commit(last.getLong(0), last.getTimestamp(1), rows.isDefined() ? Long.parseLong(rows.get()) : 0);
+  }
+
+  /** Restores the whole table (every edition) to {@code version}, in one new commit. */
+  public void restore(String table, long version) {
+    DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
+  }
+
+  /** The Delta tables present in the warehouse, by name, sorted. */
+  public List<String> tables() {
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root);
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(dir)) {
+        return List.of();
+      }
+      return Arrays.stream(fs.listStatus(dir))
+          .filter(FileStatus::isDirectory)
+          .map(s -> s.getPath().getName())
+          .filter(this::exists)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(root, BarometerException.firstLine(e), e);
+    }
   }
 
   public static String defaultRoot() {

@@ -26,5 +26,10 @@ public enum QuarantineReason {
   /** Same id (and same recorded_at for audits), different content: every copy goes. */
   CONFLICTING_DUPLICATE,
   /** A structure with no main site, or more than one. */
-  MAIN_SITE_CONFLICT
+  MAIN_SITE_CONFLICT,
+  /**
+   * A landing file with no content (zero bytes or whitespace only): one row for the whole file,
+   * source_line 0, record "". It counts as one row read, so the run log still reconciles.
+   */
+  EMPTY_FILE
 }

@@ -1,0 +1,43 @@
+package fr.barometer.jobs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** A command line run in-process as a user meets it: exit code, stdout and stderr. */
+record CliRun(int code, String out, String err) {
+  static CliRun of(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = BarometerCli.execute(args);
+      return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  /** A test resources folder as a path. */
+  static String resource(String name) {
+    try {
+      return Path.of(CliRun.class.getResource(name).toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The run id printed by 'run' ("Run <id>, edition ..."). */
+  String runId() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Run (\\S+), edition").matcher(out);
+    if (!m.find()) {
+      throw new AssertionError("no run id in: " + out + err);
+    }
+    return m.group(1);
+  }
+}
