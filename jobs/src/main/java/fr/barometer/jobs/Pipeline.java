@@ -17,6 +17,7 @@ final class Pipeline {
     timed("score", () -> ScoreJob.run(spark, warehouse, edition));
     timed("survey", () -> SurveyJob.run(spark, warehouse, edition));
     timed("publish", () -> PublishJob.run(spark, warehouse, edition));
+    timed("report", () -> ReportJob.run(spark, warehouse, edition));
   }
 
   static void timed(String step, Runnable work) {
