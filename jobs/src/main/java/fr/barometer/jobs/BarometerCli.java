@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       SqlCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BarometerCli implements Runnable {
