@@ -17,6 +17,7 @@ import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.transform.Reports;
 import fr.barometer.common.transform.ReportsFixture;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -56,10 +59,18 @@ class ReportCommandTest {
   static void report() throws IOException {
     SparkSession spark = SparkTestSession.get();
     Warehouse warehouse = new Warehouse(spark, tmp.resolve("warehouse").toString());
-    ReportsFixture.tables().forEach((table, rows) -> warehouse.replaceEdition(table, EDITION, rows));
+    // Only the tables the command reads: few Delta writes keep the test fast. (ReportJob's wiring
+    // is run by RunCommandTest.)
+    Map<String, Dataset<Row>> tables = ReportsFixture.tables();
+    warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, EDITION, Reports.personalized(ReportsFixture.inputs(tables)));
+    warehouse.replaceEdition(Tables.REPORT_STANDARD, EDITION, Reports.standard(tables.get(Tables.STRUCTURES),
+        tables.get(Tables.STRUCTURE_SCORES), tables.get(Tables.POSITIONING), tables.get(Tables.BAROMETER_NATIONAL)));
+    for (String table : List.of(Tables.BAROMETER_NATIONAL, Tables.SURVEY_NATIONAL,
+        Tables.PERCEIVED_VS_PRODUCED_NATIONAL)) {
+      warehouse.replaceEdition(table, EDITION, tables.get(table));
+    }
     warehouse.replaceEdition(Tables.EDITION_SETTINGS, EDITION, spark.createDataFrame(
         List.of(RowFactory.create(EDITION, defaultSettings())), StructType.fromDDL("edition INT, settings_json STRING")));
-    ReportJob.run(spark, warehouse, EDITION);
     out = tmp.resolve("reports");
     code = BarometerCli.execute("report", "--edition", String.valueOf(EDITION), "--out", out.toString(),
         "--warehouse", warehouse.root());

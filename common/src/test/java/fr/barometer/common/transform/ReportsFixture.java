@@ -133,7 +133,10 @@ public final class ReportsFixture {
 
   /** The report inputs, in memory. */
   public static Reports.Inputs inputs() {
-    Map<String, Dataset<Row>> t = tables();
+    return inputs(tables());
+  }
+
+  public static Reports.Inputs inputs(Map<String, Dataset<Row>> t) {
     return new Reports.Inputs(t.get(Tables.ELIGIBILITY), t.get(Tables.STRUCTURES), t.get(Tables.SITES),
         t.get(Tables.STRUCTURE_SCORES), t.get(Tables.SITE_SCORES), t.get(Tables.SITE_CHANNEL_SCORES),
         t.get(Tables.SITE_STEP_SCORES), t.get(Tables.SITE_CRITERION_SCORES), t.get(Tables.SITE_ITEM_SCORES),

@@ -24,8 +24,8 @@ class ReportsTest {
 
   @BeforeAll
   static void build() {
-    personalized = byStructure(Reports.personalized(ReportsFixture.inputs()));
     Map<String, Dataset<Row>> t = ReportsFixture.tables();
+    personalized = byStructure(Reports.personalized(ReportsFixture.inputs(t)));
     standard = byStructure(Reports.standard(t.get(Tables.STRUCTURES), t.get(Tables.STRUCTURE_SCORES),
         t.get(Tables.POSITIONING), t.get(Tables.BAROMETER_NATIONAL)));
   }
@@ -132,7 +132,7 @@ class ReportsTest {
   }
 
   private static Reports.Inputs withoutSurvey() {
-    Reports.Inputs in = ReportsFixture.inputs();
+    Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
     return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
         in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
         in.scenarios(), in.audits(), in.positioning(), in.surveyResults().limit(0), in.national());
