@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.transform.Reports;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
 import java.nio.file.Path;
@@ -48,10 +49,8 @@ final class ReportCommand implements Callable<Integer> {
     ReportDocuments documents = new ReportDocuments(out.toAbsolutePath(), edition, k);
     List<ReportDocuments.Entry> entries = new ArrayList<>();
     each(warehouse.read(Tables.REPORT_PERSONALIZED, edition), documents::personalized, entries);
-    // A personalised structure's report already holds its standard results.
-    Dataset<Row> standard = warehouse.read(Tables.REPORT_STANDARD, edition);
-    each(standard.join(warehouse.read(Tables.REPORT_PERSONALIZED, edition).select("edition", "structure_id"),
-        on(), "left_anti"), documents::standard, entries);
+    each(Reports.standardOnly(warehouse.read(Tables.REPORT_STANDARD, edition),
+        warehouse.read(Tables.REPORT_PERSONALIZED, edition)), documents::standard, entries);
     if (structure == null) {
       documents.national(rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
           rows(warehouse.read(Tables.SURVEY_NATIONAL, edition)),
@@ -77,9 +76,5 @@ final class ReportCommand implements Callable<Integer> {
 
   private static List<Map<String, Object>> rows(Dataset<Row> table) {
     return table.drop("edition").collectAsList().stream().map(ReportRows::toMap).toList();
-  }
-
-  private static scala.collection.Seq<String> on() {
-    return scala.collection.JavaConverters.asScalaBuffer(List.of("edition", "structure_id")).toSeq();
   }
 }

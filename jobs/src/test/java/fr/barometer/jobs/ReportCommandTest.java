@@ -62,7 +62,8 @@ class ReportCommandTest {
     // Only the tables the command reads: few Delta writes keep the test fast. (ReportJob's wiring
     // is run by RunCommandTest.)
     Map<String, Dataset<Row>> tables = ReportsFixture.tables();
-    warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, EDITION, Reports.personalized(ReportsFixture.inputs(tables)));
+    warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, EDITION,
+        Reports.personalized(ReportsFixture.inputs(tables)));
     warehouse.replaceEdition(Tables.REPORT_STANDARD, EDITION, Reports.standard(tables.get(Tables.STRUCTURES),
         tables.get(Tables.STRUCTURE_SCORES), tables.get(Tables.POSITIONING), tables.get(Tables.BAROMETER_NATIONAL)));
     for (String table : List.of(Tables.BAROMETER_NATIONAL, Tables.SURVEY_NATIONAL,

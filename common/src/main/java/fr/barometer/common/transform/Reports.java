@@ -67,6 +67,12 @@ public final class Reports {
             "gap_to_national_mean", "remote_channels", "peer_group_distribution");
   }
 
+  /** The standard results of the structures that get no personalised report (it holds them already). */
+  public static Dataset<Row> standardOnly(Dataset<Row> standard, Dataset<Row> personalized) {
+    return standard.join(personalized.select("edition", "structure_id"), Columns.on("edition", "structure_id"),
+        "left_anti");
+  }
+
   /** The inputs of a personalised report: the warehouse tables of one edition. */
   public record Inputs(Dataset<Row> eligibility, Dataset<Row> structures, Dataset<Row> sites,
       Dataset<Row> structureScores, Dataset<Row> siteScores, Dataset<Row> channelScores,

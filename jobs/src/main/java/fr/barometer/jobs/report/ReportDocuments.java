@@ -170,7 +170,16 @@ public final class ReportDocuments {
   /** The index of every document written. */
   public void index(List<Entry> entries) {
     Map<String, Object> model = model();
-    model.put("entries", entries.stream().sorted(Comparator.comparing(Entry::structure_id)).toList());
+    // Maps, not the records: a template reads a null name as missing only from a map.
+    model.put("entries", entries.stream().sorted(Comparator.comparing(Entry::structure_id)).map(e -> {
+      Map<String, Object> line = new HashMap<>();
+      line.put("structure_id", e.structure_id());
+      line.put("name", e.name());
+      line.put("plan", e.plan());
+      line.put("file", e.file());
+      line.put("pdf", e.pdf());
+      return line;
+    }).toList());
     write("index.html", render("index.ftlh", model));
   }
 
