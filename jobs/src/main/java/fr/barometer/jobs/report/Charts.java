@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
@@ -33,6 +33,7 @@ public final class Charts {
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final int WIDTH = 760;
   private static final int HEIGHT = 320;
+  private static final int MAX_VERTICAL = 9;
 
   private Charts() {}
 
@@ -60,6 +61,8 @@ public final class Charts {
     boxRenderer.setMaxOutlierVisible(false);
     boxRenderer.setMinOutlierVisible(false);
     boxRenderer.setMaximumBarWidth(0.10);
+    // The mean is in the tables; its large default dot would hide the structure's marker.
+    boxRenderer.setMeanVisible(false);
     boxRenderer.setDefaultToolTipGenerator(null);
     CategoryPlot plot = plot(boxes, boxRenderer, points.size());
     if (own.getColumnCount() > 0) {
@@ -69,7 +72,7 @@ public final class Charts {
       plot.setDataset(1, own);
       plot.setRenderer(1, marker);
     }
-    return svg(id, new JFreeChart(null, FONT, plot, true));
+    return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
   }
 
   /** Bars of the structure's values with its group's mean as a line: a profile to read at a glance. */
@@ -91,7 +94,7 @@ public final class Charts {
     line.setSeriesStroke(0, new BasicStroke(2f));
     plot.setDataset(1, mean);
     plot.setRenderer(1, line);
-    return svg(id, new JFreeChart(null, FONT, plot, true));
+    return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
   }
 
   private static CategoryPlot plot(org.jfree.data.category.CategoryDataset data,
@@ -99,9 +102,6 @@ public final class Charts {
     CategoryAxis categoryAxis = new CategoryAxis();
     categoryAxis.setTickLabelFont(FONT);
     categoryAxis.setMaximumCategoryLabelLines(2);
-    if (categories > 7) {
-      categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    }
     NumberAxis scoreAxis = new NumberAxis("Score (sur 100)");
     scoreAxis.setRange(0, 100);
     scoreAxis.setLabelFont(FONT);
@@ -111,16 +111,21 @@ public final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    if (categories > MAX_VERTICAL) {
+      // Many long labels (categories, criteria): one line each, read down the page.
+      plot.setOrientation(PlotOrientation.HORIZONTAL);
+    }
     return plot;
   }
 
-  private static String svg(String id, JFreeChart chart) {
+  private static String svg(String id, JFreeChart chart, int categories) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.getLegend().setItemFont(FONT);
-    SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+    int height = categories > MAX_VERTICAL ? 80 + 26 * categories : HEIGHT;
+    SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
     // Several charts share a page: their clip-path ids must not collide.
     g2.setDefsKeyPrefix(id + "_");
-    chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
+    chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
     return g2.getSVGElement(id);
   }
 }
