@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ExportCommand.class,
       DdlCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BarometerCli implements Runnable {

@@ -22,6 +22,7 @@ final class Pipeline {
     timed(warehouse, "score", () -> ScoreJob.run(spark, warehouse, edition));
     timed(warehouse, "survey", () -> SurveyJob.run(spark, warehouse, edition));
     timed(warehouse, "publish", () -> PublishJob.run(spark, warehouse, edition));
+    timed(warehouse, "report", () -> ReportJob.run(spark, warehouse, edition));
   }
 
   static void timed(Warehouse warehouse, String step, Runnable work) {

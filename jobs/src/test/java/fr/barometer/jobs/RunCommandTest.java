@@ -54,7 +54,8 @@ class RunCommandTest {
   @Test
   void everyStepWroteItsTables() throws Exception {
     for (String table : new String[] {"structure_scores", "positioning", "barometer_national", "trophies",
-        "invoices", "survey_structure_results", "perceived_vs_produced", "participation", "quarantine", "run_log"}) {
+        "invoices", "survey_structure_results", "perceived_vs_produced", "participation", "quarantine", "run_log",
+        "report_standard", "report_personalized"}) {
       assertTrue(Files.isDirectory(tmp.resolve("warehouse").resolve(table).resolve("_delta_log")), table);
     }
   }

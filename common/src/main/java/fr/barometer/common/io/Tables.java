@@ -46,4 +46,9 @@ public final class Tables {
   public static final String PERCEIVED_VS_PRODUCED = "perceived_vs_produced";
   public static final String PERCEIVED_VS_PRODUCED_NATIONAL = "perceived_vs_produced_national";
   public static final String PARTICIPATION = "participation";
+
+  /** Every scored structure's standard results: one row per structure. */
+  public static final String REPORT_STANDARD = "report_standard";
+  /** Every PERSONALIZED structure's whole report in nested columns: one row per structure. */
+  public static final String REPORT_PERSONALIZED = "report_personalized";
 }

@@ -1,0 +1,246 @@
+package fr.barometer.common.transform;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import fr.barometer.common.domain.Channel;
+import fr.barometer.common.domain.Plan;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The datasets participants receive (spec 6): the standard results of every scored structure and
+ * the personalised report of every PERSONALIZED one, one row per structure with the whole report
+ * in nested columns, so that a document is rendered from one row and names no other structure.
+ * Peer groups appear only through the published, k-anonymous cells of the national barometer.
+ */
+public final class Reports {
+  /** Survey status of a structure no eligible response named. */
+  public static final String NO_RESPONSES = "NO_RESPONSES";
+  /** How many strengths and points of progress a report lists. */
+  public static final int HIGHLIGHTS = 3;
+
+  private static final String CHANNEL_PREFIX = "CHANNEL:";
+  private static final String CRITERION_PREFIX = "CRITERION:";
+  private static final String[] POSITION = {"rank", "peer_group_size", "percentile_peer", "percentile_national",
+      "quartile", "gap_to_peer_mean", "gap_to_national_mean"};
+
+  private Reports() {}
+
+  /**
+   * report_standard: edition, structure_id, name, category, plan, peer_group, barometer_score, complete,
+   * the OVERALL position (rank, peer_group_size, percentile_peer, percentile_national, quartile,
+   * gap_to_peer_mean, gap_to_national_mean), remote_channels (array of channel, score, rank,
+   * peer_group_size, percentile_peer, quartile, gap_to_peer_mean) and peer_group_distribution.
+   */
+  public static Dataset<Row> standard(Dataset<Row> structures, Dataset<Row> structureScores,
+      Dataset<Row> positioning, Dataset<Row> national) {
+    Dataset<Row> overall = positioning.where(col("measure").equalTo(Measures.OVERALL))
+        .select(keysAnd(POSITION));
+    Dataset<Row> remote = perStructure(positioning
+            .where(col("measure").startsWith(CHANNEL_PREFIX)
+                .and(col("measure").notEqual(CHANNEL_PREFIX + Channel.VISIT.name()))),
+        "remote_channels", substring_index(col("measure"), ":", -1).as("channel"), col("value").as("score"),
+        col("rank"), col("peer_group_size"), col("percentile_peer"), col("quartile"), col("gap_to_peer_mean"));
+    Dataset<Row> report = structureScores
+        .select("edition", "structure_id", "category", "plan", "peer_group", "barometer_score", "complete")
+        .join(structures.select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"), "left")
+        .join(overall, Columns.on("edition", "structure_id"), "left")
+        .join(remote, Columns.on("edition", "structure_id"), "left")
+        .join(peerDistribution(structureScores, national), Columns.on("edition", "structure_id"), "left");
+    return orEmpty(report, "remote_channels", "peer_group_distribution")
+        .select("edition", "structure_id", "name", "category", "plan", "peer_group", "barometer_score", "complete",
+            "rank",
+            "peer_group_size", "percentile_peer", "percentile_national", "quartile", "gap_to_peer_mean",
+            "gap_to_national_mean", "remote_channels", "peer_group_distribution");
+  }
+
+  /** The standard results of the structures that get no personalised report (it holds them already). */
+  public static Dataset<Row> standardOnly(Dataset<Row> standard, Dataset<Row> personalized) {
+    return standard.join(personalized.select("edition", "structure_id"), Columns.on("edition", "structure_id"),
+        "left_anti");
+  }
+
+  /** The inputs of a personalised report: the warehouse tables of one edition. */
+  public record Inputs(Dataset<Row> eligibility, Dataset<Row> structures, Dataset<Row> sites,
+      Dataset<Row> structureScores, Dataset<Row> siteScores, Dataset<Row> channelScores,
+      Dataset<Row> stepScores, Dataset<Row> criterionScores, Dataset<Row> itemScores,
+      Dataset<Row> criteria, Dataset<Row> items, Dataset<Row> scenarios, Dataset<Row> audits,
+      Dataset<Row> positioning, Dataset<Row> surveyResults, Dataset<Row> national) {}
+
+  /**
+   * report_personalized, one row per PERSONALIZED participating structure: edition, structure_id,
+   * name, category, peer_group, performance (struct), sites, channels, steps, criteria (each with
+   * its items), comments, positioning, survey (struct), strengths, points_of_progress,
+   * peer_group_distribution. Channel, step, criterion and item figures are the main site's, the
+   * site the structure is compared on; sites lists every site's global score.
+   */
+  public static Dataset<Row> personalized(Inputs in) {
+    Dataset<Row> structures = Eligibility.participating(in.eligibility())
+        .where(col("plan").equalTo(Plan.PERSONALIZED.name()))
+        .select("edition", "structure_id", "category", "peer_group")
+        .join(in.structures().select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"));
+    Dataset<Row> mainSites = in.siteScores().where(col("is_main")).select("edition", "structure_id", "site_id");
+    Dataset<Row> report = structures
+        .join(performance(in.structureScores()), Columns.on("edition", "structure_id"), "left")
+        .join(sites(in.sites(), in.siteScores()), Columns.on("edition", "structure_id"), "left")
+        .join(channels(in.channelScores(), mainSites), Columns.on("edition", "structure_id"), "left")
+        .join(steps(in.stepScores(), mainSites), Columns.on("edition", "structure_id"), "left")
+        .join(criteria(in, mainSites), Columns.on("edition", "structure_id"), "left")
+        .join(comments(in.audits(), in.sites(), in.scenarios()), Columns.on("edition", "structure_id"), "left")
+        .join(positions(in.positioning()), Columns.on("edition", "structure_id"), "left")
+        .join(survey(in.surveyResults()), Columns.on("edition", "structure_id"), "left")
+        .join(highlights(in.positioning(), in.criteria(), true), Columns.on("edition", "structure_id"), "left")
+        .join(highlights(in.positioning(), in.criteria(), false), Columns.on("edition", "structure_id"), "left")
+        .join(peerDistribution(structures, in.national()), Columns.on("edition", "structure_id"), "left");
+    return orEmpty(report, "sites", "channels", "steps", "criteria", "comments", "positioning", "strengths",
+            "points_of_progress", "peer_group_distribution")
+        .select(col("edition"), col("structure_id"), col("name"), col("category"), col("peer_group"),
+            col("performance"), col("sites"), col("channels"), col("steps"), col("criteria"), col("comments"),
+            col("positioning"), surveyOf(), col("strengths"), col("points_of_progress"),
+            col("peer_group_distribution"));
+  }
+
+  private static Dataset<Row> performance(Dataset<Row> structureScores) {
+    return structureScores.select(col("edition"), col("structure_id"), struct(col("barometer_score"),
+        col("global_score"), col("all_sites_score"), col("compliance"), col("complete"), col("n_audits"),
+        col("n_sites")).as("performance"));
+  }
+
+  private static Dataset<Row> sites(Dataset<Row> sites, Dataset<Row> siteScores) {
+    Dataset<Row> scored = siteScores.join(sites.select("edition", "site_id", "name"),
+        Columns.on("edition", "site_id"), "left");
+    // is_main descending first: the main site leads the list.
+    return perStructure(scored, "sites", col("is_main").cast("int").multiply(-1).as("order"), col("site_id"),
+        col("name"), col("is_main"), col("global_score"), col("remote_score"), col("compliance"), col("n_audits"));
+  }
+
+  private static Dataset<Row> channels(Dataset<Row> channelScores, Dataset<Row> mainSites) {
+    return perStructure(onMainSites(channelScores, mainSites), "channels", col("channel"), col("score"),
+        col("compliance"), col("n_audits"));
+  }
+
+  private static Dataset<Row> steps(Dataset<Row> stepScores, Dataset<Row> mainSites) {
+    return perStructure(onMainSites(stepScores, mainSites), "steps", col("step"), col("score"),
+        col("compliance"));
+  }
+
+  /** Every criterion (all channels together) with its items, per channel, nested. */
+  private static Dataset<Row> criteria(Inputs in, Dataset<Row> mainSites) {
+    Dataset<Row> items = onMainSites(in.itemScores(), mainSites)
+        .join(in.items().select("edition", "item_id", "label"), Columns.on("edition", "item_id"), "left")
+        .groupBy("edition", "structure_id", "criterion")
+        .agg(array_sort(collect_list(struct(col("item_id"), col("channel"), col("step"), col("label"),
+            col("score"), col("compliance"), col("n_audits")))).as("items"));
+    Dataset<Row> criteria = onMainSites(in.criterionScores().where(col("channel").equalTo(SiteScores.ALL_CHANNELS)),
+            mainSites)
+        .join(in.criteria().select("edition", "criterion", "label"), Columns.on("edition", "criterion"), "left")
+        .join(items, Columns.on("edition", "structure_id", "criterion"), "left");
+    return perStructure(orEmpty(criteria, "items"), "criteria", col("criterion"), col("label"), col("score"),
+        col("compliance"), col("items"));
+  }
+
+  /** What the auditors wrote, on the structure's own sites, by channel and scenario. */
+  private static Dataset<Row> comments(Dataset<Row> audits, Dataset<Row> sites, Dataset<Row> scenarios) {
+    Dataset<Row> written = audits.where(col("comment").isNotNull().and(trim(col("comment")).notEqual("")))
+        .join(sites.select(col("edition"), col("site_id"), col("name").as("site_name")),
+            Columns.on("edition", "site_id"), "left")
+        .join(scenarios.select(col("edition"), col("scenario_id"), col("label").as("scenario_label")),
+            Columns.on("edition", "scenario_id"), "left");
+    return perStructure(written, "comments", col("channel"), col("scenario_id"), col("scenario_label"),
+        col("contacted_at"), col("site_name"), col("comment"));
+  }
+
+  private static Dataset<Row> positions(Dataset<Row> positioning) {
+    return perStructure(positioning, "positioning", col("measure"), col("value"), col("rank"),
+        col("peer_group_size"), col("percentile_peer"), col("percentile_national"), col("quartile"),
+        col("gap_to_peer_mean"), col("gap_to_national_mean"));
+  }
+
+  private static Dataset<Row> survey(Dataset<Row> results) {
+    return results.select(col("edition"), col("structure_id"), col("status"), col("responses"), col("rate_q_access"),
+        col("rate_q_reception"), col("rate_q_information"), col("rate_q_delay"), col("rate_q_courtesy"),
+        col("rate_q_overall"), col("satisfaction_overall"), col("nps"));
+  }
+
+  /** The survey block, after the left join: a structure no response named says so. */
+  private static Column surveyOf() {
+    return struct(coalesce(col("status"), lit(NO_RESPONSES)).as("status"),
+        coalesce(col("responses"), lit(0L)).as("responses"), col("rate_q_access"), col("rate_q_reception"),
+        col("rate_q_information"), col("rate_q_delay"), col("rate_q_courtesy"), col("rate_q_overall"),
+        col("satisfaction_overall"), col("nps")).as("survey");
+  }
+
+  /**
+   * Strengths (above = true): the criteria furthest above the peer-group mean, largest gap first;
+   * points of progress: those furthest below, largest shortfall first. A criterion at or on the
+   * wrong side of the mean is neither; ties go to the smaller criterion code.
+   */
+  static Dataset<Row> highlights(Dataset<Row> positioning, Dataset<Row> criteria, boolean above) {
+    Column gap = col("gap_to_peer_mean");
+    WindowSpec furthest = Window.partitionBy("edition", "structure_id")
+        .orderBy(above ? gap.desc() : gap.asc(), col("criterion").asc());
+    Dataset<Row> picked = positioning.where(col("measure").startsWith(CRITERION_PREFIX)
+            .and(above ? gap.gt(0) : gap.lt(0)))
+        .withColumn("criterion", substring_index(col("measure"), ":", -1))
+        .withColumn("order", row_number().over(furthest))
+        .where(col("order").leq(HIGHLIGHTS))
+        .join(criteria.select("edition", "criterion", "label"), Columns.on("edition", "criterion"), "left");
+    return perStructure(picked, above ? "strengths" : "points_of_progress", col("order"), col("criterion"),
+        col("label"), col("value"), col("value").minus(gap).as("peer_mean"), gap.as("gap"));
+  }
+
+  /**
+   * The published cells of the structure's peer group (STRATUM or CATEGORY scope, whichever its
+   * peer group names), so a report can draw the distribution without any other structure's value.
+   */
+  static Dataset<Row> peerDistribution(Dataset<Row> structures, Dataset<Row> national) {
+    Dataset<Row> cells = national.where(col("scope").isin("STRATUM", "CATEGORY"))
+        .select(col("edition"), col("scope_value").as("peer_group"), col("measure"), col("n_structures"),
+            col("suppressed"), col("mean"), col("p25"), col("median"), col("p75"));
+    return perStructure(structures.select("edition", "structure_id", "peer_group")
+            .join(cells, Columns.on("edition", "peer_group")),
+        "peer_group_distribution", col("measure"), col("n_structures"), col("suppressed"), col("mean"),
+        col("p25"), col("median"), col("p75"));
+  }
+
+  /** Groups rows into one sorted array of structs (sorted on the first field) per structure. */
+  private static Dataset<Row> perStructure(Dataset<Row> rows, String name, Column... fields) {
+    return rows.groupBy("edition", "structure_id").agg(array_sort(collect_list(struct(fields))).as(name));
+  }
+
+  private static Dataset<Row> onMainSites(Dataset<Row> scores, Dataset<Row> mainSites) {
+    return scores.join(mainSites, Columns.on("edition", "structure_id", "site_id"));
+  }
+
+  private static Column[] keysAnd(String... names) {
+    Column[] columns = new Column[names.length + 2];
+    columns[0] = col("edition");
+    columns[1] = col("structure_id");
+    for (int i = 0; i < names.length; i++) {
+      columns[i + 2] = col(names[i]);
+    }
+    return columns;
+  }
+
+  /** Replaces null arrays (a structure with no such rows, after a left join) by empty ones. */
+  private static Dataset<Row> orEmpty(Dataset<Row> rows, String... arrays) {
+    Dataset<Row> result = rows;
+    for (String name : arrays) {
+      result = result.withColumn(name, coalesce(col(name), array().cast(rows.schema().apply(name).dataType())));
+    }
+    return result;
+  }
+}

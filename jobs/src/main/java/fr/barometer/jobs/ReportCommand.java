@@ -1,0 +1,80 @@
+package fr.barometer.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import fr.barometer.common.io.Tables;
+import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.transform.Reports;
+import fr.barometer.jobs.report.ReportDocuments;
+import fr.barometer.jobs.report.ReportRows;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Write the reports of an edition: per structure HTML and JSON (and PDF when personalised), "
+        + "the national barometer page and an index.")
+final class ReportCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--edition", required = true, description = "The edition to report on.")
+  int edition;
+
+  @Option(names = "--out", required = true, description = "Folder the documents are written to.")
+  Path out;
+
+  @Option(names = "--structure", description = "Only this structure's report (and no national page).")
+  String structure;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("barometer report");
+    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    if (!warehouse.exists(Tables.REPORT_STANDARD) || !warehouse.exists(Tables.REPORT_PERSONALIZED)) {
+      throw new BarometerException("No report tables in " + warehouse.root()
+          + "; run 'barometer run --landing DIR' first");
+    }
+    int k = EditionSettings.of(warehouse, edition).kAnonymity();
+    ReportDocuments documents = new ReportDocuments(out.toAbsolutePath(), edition, k);
+    List<ReportDocuments.Entry> entries = new ArrayList<>();
+    each(warehouse.read(Tables.REPORT_PERSONALIZED, edition), documents::personalized, entries);
+    each(Reports.standardOnly(warehouse.read(Tables.REPORT_STANDARD, edition),
+        warehouse.read(Tables.REPORT_PERSONALIZED, edition)), documents::standard, entries);
+    if (structure == null) {
+      documents.national(rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
+          rows(warehouse.read(Tables.SURVEY_NATIONAL, edition)),
+          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream().findFirst().orElse(null));
+      documents.index(entries);
+    } else if (entries.isEmpty()) {
+      throw new BarometerException("Structure " + structure + " has no report in edition " + edition);
+    }
+    System.out.println(entries.size() + " report(s) of edition " + edition + " written to " + out.toAbsolutePath()
+        + (structure == null ? " (open index.html)" : ""));
+    return 0;
+  }
+
+  /** Streams the rows to the driver one partition at a time: thousands of reports fit. */
+  private void each(Dataset<Row> reports, Function<Map<String, Object>, ReportDocuments.Entry> write,
+      List<ReportDocuments.Entry> entries) {
+    Dataset<Row> chosen = structure == null ? reports : reports.where(col("structure_id").equalTo(structure));
+    Iterator<Row> rows = chosen.toLocalIterator();
+    while (rows.hasNext()) {
+      entries.add(write.apply(ReportRows.toMap(rows.next())));
+    }
+  }
+
+  private static List<Map<String, Object>> rows(Dataset<Row> table) {
+    return table.drop("edition").collectAsList().stream().map(ReportRows::toMap).toList();
+  }
+}

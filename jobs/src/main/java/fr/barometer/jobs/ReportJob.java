@@ -1,0 +1,30 @@
+package fr.barometer.jobs;
+
+import fr.barometer.common.io.Tables;
+import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.transform.Reports;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** The report datasets participants receive. Runs after publish: it reads positioning. */
+final class ReportJob {
+  private ReportJob() {}
+
+  static void run(SparkSession spark, Warehouse warehouse, int edition) {
+    spark.sparkContext().setJobDescription("report " + edition);
+    Dataset<Row> national = warehouse.read(Tables.BAROMETER_NATIONAL, edition);
+    Dataset<Row> positioning = warehouse.read(Tables.POSITIONING, edition);
+    Dataset<Row> structureScores = warehouse.read(Tables.STRUCTURE_SCORES, edition);
+    warehouse.replaceEdition(Tables.REPORT_STANDARD, edition,
+        Reports.standard(warehouse.read(Tables.STRUCTURES, edition), structureScores, positioning, national));
+    warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, edition, Reports.personalized(new Reports.Inputs(
+        warehouse.read(Tables.ELIGIBILITY, edition), warehouse.read(Tables.STRUCTURES, edition),
+        warehouse.read(Tables.SITES, edition), structureScores, warehouse.read(Tables.SITE_SCORES, edition),
+        warehouse.read(Tables.SITE_CHANNEL_SCORES, edition), warehouse.read(Tables.SITE_STEP_SCORES, edition),
+        warehouse.read(Tables.SITE_CRITERION_SCORES, edition), warehouse.read(Tables.SITE_ITEM_SCORES, edition),
+        warehouse.read(Tables.REFERENTIAL_CRITERIA, edition), warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
+        warehouse.read(Tables.SCENARIOS, edition), warehouse.read(Tables.AUDITS, edition), positioning,
+        warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition), national)));
+  }
+}

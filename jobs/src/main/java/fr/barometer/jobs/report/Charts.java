@@ -1,0 +1,131 @@
+package fr.barometer.jobs.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * The report's charts, drawn by JFreeChart into SVG text (JFreeSVG) that the page inlines: the
+ * HTML stays self-contained and script-free, and the PDF renders the same SVG.
+ */
+public final class Charts {
+  private static final Color OWN = new Color(0x00, 0x00, 0x91);
+  private static final Color PEERS = new Color(0xB0, 0xC4, 0xE8);
+  private static final Color MEAN = new Color(0xE1, 0x00, 0x0F);
+  private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final int WIDTH = 760;
+  private static final int HEIGHT = 320;
+  private static final int MAX_VERTICAL = 9;
+
+  private Charts() {}
+
+  /** One category of a chart: the structure's value (may be null) and its group's figures. */
+  public record Point(String label, Double value, Double p25, Double median, Double p75, Double mean) {}
+
+  /**
+   * Boxes of the group's published quartiles (25th, median, 75th; the dot is its mean) and, when
+   * given, the structure's own value as a marker over them.
+   */
+  public static String distribution(String id, String ownSeries, String groupSeries, List<Point> points) {
+    DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
+    DefaultCategoryDataset own = new DefaultCategoryDataset();
+    for (Point p : points) {
+      if (p.median() != null) {
+        boxes.add(new BoxAndWhiskerItem(p.mean(), p.median(), p.p25(), p.p75(), p.p25(), p.p75(), null, null,
+            List.of()), groupSeries, p.label());
+      }
+      if (p.value() != null) {
+        own.addValue(p.value(), ownSeries, p.label());
+      }
+    }
+    BoxAndWhiskerRenderer boxRenderer = new BoxAndWhiskerRenderer();
+    boxRenderer.setSeriesPaint(0, PEERS);
+    boxRenderer.setMaxOutlierVisible(false);
+    boxRenderer.setMinOutlierVisible(false);
+    boxRenderer.setMaximumBarWidth(0.10);
+    // The mean is in the tables; its large default dot would hide the structure's marker.
+    boxRenderer.setMeanVisible(false);
+    boxRenderer.setDefaultToolTipGenerator(null);
+    CategoryPlot plot = plot(boxes, boxRenderer, points.size());
+    if (own.getColumnCount() > 0) {
+      LineAndShapeRenderer marker = new LineAndShapeRenderer(false, true);
+      marker.setSeriesPaint(0, OWN);
+      marker.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+      plot.setDataset(1, own);
+      plot.setRenderer(1, marker);
+    }
+    return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
+  }
+
+  /** Bars of the structure's values with its group's mean as a line: a profile to read at a glance. */
+  public static String profile(String id, String ownSeries, String meanSeries, List<Point> points) {
+    DefaultCategoryDataset own = new DefaultCategoryDataset();
+    DefaultCategoryDataset mean = new DefaultCategoryDataset();
+    for (Point p : points) {
+      own.addValue(p.value(), ownSeries, p.label());
+      mean.addValue(p.mean(), meanSeries, p.label());
+    }
+    BarRenderer bars = new BarRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setSeriesPaint(0, OWN);
+    bars.setMaximumBarWidth(0.08);
+    CategoryPlot plot = plot(own, bars, points.size());
+    LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
+    line.setSeriesPaint(0, MEAN);
+    line.setSeriesStroke(0, new BasicStroke(2f));
+    plot.setDataset(1, mean);
+    plot.setRenderer(1, line);
+    return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
+  }
+
+  private static CategoryPlot plot(org.jfree.data.category.CategoryDataset data,
+      org.jfree.chart.renderer.category.CategoryItemRenderer renderer, int categories) {
+    CategoryAxis categoryAxis = new CategoryAxis();
+    categoryAxis.setTickLabelFont(FONT);
+    categoryAxis.setMaximumCategoryLabelLines(2);
+    NumberAxis scoreAxis = new NumberAxis("Score (sur 100)");
+    scoreAxis.setRange(0, 100);
+    scoreAxis.setLabelFont(FONT);
+    scoreAxis.setTickLabelFont(FONT);
+    scoreAxis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.FRANCE));
+    CategoryPlot plot = new CategoryPlot(data, categoryAxis, scoreAxis, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    if (categories > MAX_VERTICAL) {
+      // Many long labels (categories, criteria): one line each, read down the page.
+      plot.setOrientation(PlotOrientation.HORIZONTAL);
+    }
+    return plot;
+  }
+
+  private static String svg(String id, JFreeChart chart, int categories) {
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getLegend().setItemFont(FONT);
+    int height = categories > MAX_VERTICAL ? 80 + 26 * categories : HEIGHT;
+    SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+    // Several charts share a page: their clip-path ids must not collide.
+    g2.setDefsKeyPrefix(id + "_");
+    chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
+    return g2.getSVGElement(id);
+  }
+}

@@ -1,0 +1,283 @@
+package fr.barometer.jobs.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Writes the documents of one edition into a folder: per structure an HTML page, the same content
+ * as JSON, and for personalised structures a PDF of the same HTML; the national page; an index.
+ */
+public final class ReportDocuments {
+  /** Where the structures' files go, under the output folder. */
+  public static final String STRUCTURES_DIR = "structures";
+
+  private final Path out;
+  private final int edition;
+  private final int kAnonymity;
+  private final Configuration templates;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** One line of the index. */
+  public record Entry(String structure_id, String name, String plan, String file, boolean pdf) {}
+
+  public ReportDocuments(Path out, int edition, int kAnonymity) {
+    this.out = out;
+    this.edition = edition;
+    this.kAnonymity = kAnonymity;
+    this.templates = new Configuration(Configuration.VERSION_2_3_34);
+    templates.setClassForTemplateLoading(ReportDocuments.class, "/fr/barometer/reports");
+    templates.setDefaultEncoding("UTF-8");
+    templates.setLocale(Locale.FRANCE);
+    templates.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    templates.setLogTemplateExceptions(false);
+    XRLog.setLoggingEnabled(false);
+  }
+
+  /** A personalised report: HTML, JSON and PDF. */
+  public Entry personalized(Map<String, Object> report) {
+    return structure(report, "PERSONALIZED", true, personalizedCharts(report));
+  }
+
+  /** A standard structure's results: HTML and JSON. */
+  public Entry standard(Map<String, Object> report) {
+    Map<String, String> charts = new HashMap<>();
+    List<Map<String, Object>> cells = list(report, "peer_group_distribution");
+    List<Charts.Point> points = new ArrayList<>();
+    points.add(point("OVERALL", number(report.get("barometer_score")), null, cells));
+    for (Map<String, Object> c : sorted(list(report, "remote_channels"), "channel")) {
+      points.add(point("CHANNEL:" + c.get("channel"), number(c.get("score")), null, cells));
+    }
+    charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de pairs", points));
+    return structure(report, (String) report.get("plan"), false, charts);
+  }
+
+  private Entry structure(Map<String, Object> report, String plan, boolean personalized, Map<String, String> charts) {
+    String id = (String) report.get("structure_id");
+    String file = STRUCTURES_DIR + "/" + fileName(id);
+    Map<String, Object> model = model();
+    model.put("report", report);
+    model.put("personalized", personalized);
+    model.put("charts", charts);
+    String html = render("structure.ftlh", model);
+    write(file + ".html", html);
+    writeJson(file + ".json", report);
+    if (personalized) {
+      pdf(html, out.resolve(file + ".pdf"));
+    }
+    return new Entry(id, (String) report.get("name"), plan, file, personalized);
+  }
+
+  private Map<String, String> personalizedCharts(Map<String, Object> report) {
+    List<Map<String, Object>> cells = list(report, "peer_group_distribution");
+    List<Map<String, Object>> positions = list(report, "positioning");
+    Map<String, String> charts = new HashMap<>();
+    charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de pairs",
+        positions.stream().filter(m -> measure(m).equals("OVERALL") || measure(m).startsWith("CHANNEL:"))
+            .sorted(Comparator.comparingInt(m -> Labels.order(measure(m))))
+            .map(m -> point(measure(m), number(m.get("value")), null, cells)).toList()));
+    charts.put("steps", Charts.profile("steps", "Votre structure", "Moyenne du groupe",
+        profile(positions, m -> measure(m).startsWith("STEP:"))));
+    charts.put("criteria", Charts.profile("criteria", "Votre structure", "Moyenne du groupe",
+        profile(positions, m -> measure(m).startsWith("CRITERION:"))));
+    return charts;
+  }
+
+  /** The structure's value and its peer-group mean (value minus its gap), per measure. */
+  private static List<Charts.Point> profile(List<Map<String, Object>> positions, Predicate<Map<String, Object>> which) {
+    return positions.stream().filter(which)
+        .sorted(Comparator.comparingInt((Map<String, Object> m) -> Labels.order(measure(m)))
+            .thenComparing(ReportDocuments::measure))
+        .map(m -> {
+          Double value = number(m.get("value"));
+          Double gap = number(m.get("gap_to_peer_mean"));
+          String code = measure(m).substring(measure(m).indexOf(':') + 1);
+          return new Charts.Point(Labels.of(code), value, null, null, null,
+              value == null || gap == null ? null : value - gap);
+        }).toList();
+  }
+
+  /** A chart category: the value, and the group's published cell for the measure when not suppressed. */
+  private static Charts.Point point(String measure, Double value, String label, List<Map<String, Object>> cells) {
+    Map<String, Object> cell = cells.stream().filter(c -> measure.equals(c.get("measure"))
+        && !Boolean.TRUE.equals(c.get("suppressed"))).findFirst().orElse(Map.of());
+    return new Charts.Point(label != null ? label : Labels.of(measure), value, number(cell.get("p25")),
+        number(cell.get("median")), number(cell.get("p75")), number(cell.get("mean")));
+  }
+
+  /**
+   * The anonymous national page, from the published cells (barometer_national), the survey's
+   * national figures and the produced-vs-perceived correlations.
+   */
+  public void national(List<Map<String, Object>> barometer, List<Map<String, Object>> survey,
+      Map<String, Object> perceived) {
+    Map<String, Object> model = model();
+    List<Map<String, Object>> france = scope(barometer, "NATIONAL");
+    List<Map<String, Object>> channels = keyed(france, m -> measure(m).equals("OVERALL")
+        || measure(m).startsWith("CHANNEL:"), "measure");
+    List<Map<String, Object>> steps = keyed(france, m -> measure(m).startsWith("STEP:"), "measure");
+    List<Map<String, Object>> categories = keyed(scope(barometer, "CATEGORY"),
+        m -> measure(m).equals("OVERALL"), "scope_value");
+    List<Map<String, Object>> strata = keyed(scope(barometer, "STRATUM"), m -> measure(m).equals("OVERALL"),
+        "scope_value");
+    france.stream().filter(m -> measure(m).equals("OVERALL")).findFirst().ifPresent(o -> model.put("overall", o));
+    model.put("channels", channels);
+    model.put("steps", steps);
+    model.put("criteria", keyed(france, m -> measure(m).startsWith("CRITERION:"), "measure"));
+    model.put("categories", categories);
+    model.put("strata", strata);
+    model.put("survey", survey.stream().sorted(Comparator.comparingInt((Map<String, Object> m) ->
+        Labels.order((String) m.get("scope"))).thenComparing(m -> String.valueOf(m.get("scope_value")))).toList());
+    if (perceived != null) {
+      model.put("perceived", perceived);
+    }
+    Map<String, String> charts = new HashMap<>();
+    charts.put("channels", Charts.distribution("channels", "", "Structures", cellPoints(channels)));
+    charts.put("steps", Charts.distribution("steps", "", "Structures", cellPoints(steps)));
+    charts.put("categories", Charts.distribution("categories", "", "Structures", cellPoints(categories)));
+    charts.put("strata", Charts.distribution("strata", "", "Structures", cellPoints(strata)));
+    model.put("charts", charts);
+    write("national.html", render("national.ftlh", model));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("edition", edition);
+    data.put("k_anonymity", kAnonymity);
+    data.put("barometer", barometer);
+    data.put("survey", survey);
+    data.put("perceived_vs_produced", perceived);
+    writeJson("national.json", data);
+  }
+
+  /** The index of every document written. */
+  public void index(List<Entry> entries) {
+    Map<String, Object> model = model();
+    // Maps, not the records: a template reads a null name as missing only from a map.
+    model.put("entries", entries.stream().sorted(Comparator.comparing(Entry::structure_id)).map(e -> {
+      Map<String, Object> line = new HashMap<>();
+      line.put("structure_id", e.structure_id());
+      line.put("name", e.name());
+      line.put("plan", e.plan());
+      line.put("file", e.file());
+      line.put("pdf", e.pdf());
+      return line;
+    }).toList());
+    write("index.html", render("index.ftlh", model));
+  }
+
+  private static List<Charts.Point> cellPoints(List<Map<String, Object>> cells) {
+    return cells.stream().filter(c -> !Boolean.TRUE.equals(c.get("suppressed")))
+        .map(c -> new Charts.Point(Labels.of((String) c.get("key")), null, number(c.get("p25")),
+            number(c.get("median")), number(c.get("p75")), number(c.get("mean")))).toList();
+  }
+
+  private static List<Map<String, Object>> scope(List<Map<String, Object>> cells, String scope) {
+    return cells.stream().filter(c -> scope.equals(c.get("scope"))).toList();
+  }
+
+  /** The cells kept, in reading order, each with "key": the column that tells them apart. */
+  private static List<Map<String, Object>> keyed(List<Map<String, Object>> cells,
+      Predicate<Map<String, Object>> which, String keyColumn) {
+    return cells.stream().filter(which).map(c -> {
+      Map<String, Object> copy = new LinkedHashMap<>(c);
+      copy.put("key", c.get(keyColumn));
+      return copy;
+    }).sorted(Comparator.comparingInt((Map<String, Object> c) -> Labels.order((String) c.get("key")))
+        .thenComparing(c -> (String) c.get("key"))).toList();
+  }
+
+  private Map<String, Object> model() {
+    Map<String, Object> model = new HashMap<>();
+    model.put("edition", edition);
+    model.put("k", kAnonymity);
+    model.put("labels", Labels.all());
+    return model;
+  }
+
+  private String render(String template, Map<String, Object> model) {
+    try {
+      StringWriter html = new StringWriter();
+      templates.getTemplate(template).process(model, html);
+      return html.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("Template " + template + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The PDF is the same XHTML laid out on A4 pages; the inline SVG charts are drawn by Batik. */
+  private static void pdf(String html, Path target) {
+    try (OutputStream os = Files.newOutputStream(target)) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.useSVGDrawer(new BatikSVGDrawer());
+      builder.withHtmlContent(html, target.getParent().toUri().toString());
+      builder.toStream(os);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(String file, String text) {
+    try {
+      Path target = out.resolve(file);
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeJson(String file, Object value) {
+    try {
+      Path target = out.resolve(file);
+      Files.createDirectories(target.getParent());
+      json.writeValue(target.toFile(), value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A file name safe on every file system, from a structure id. */
+  static String fileName(String structureId) {
+    return structureId.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  private static String measure(Map<String, Object> m) {
+    return (String) m.get("measure");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> report, String key) {
+    Object v = report.get(key);
+    return v == null ? List.of() : (List<Map<String, Object>>) v;
+  }
+
+  private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String key) {
+    return rows.stream().sorted(Comparator.comparingInt(m -> Labels.order((String) m.get(key)))).toList();
+  }
+
+  private static Double number(Object v) {
+    return v instanceof Number n ? n.doubleValue() : null;
+  }
+}

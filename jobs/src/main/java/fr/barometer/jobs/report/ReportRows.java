@@ -1,0 +1,52 @@
+package fr.barometer.jobs.report;
+
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A report row as plain Java maps and lists, nested as the table is: the one model behind the
+ * JSON file (Jackson) and the HTML and PDF documents (FreeMarker), so they hold the same content.
+ */
+public final class ReportRows {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private ReportRows() {}
+
+  public static Map<String, Object> toMap(Row row) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    StructField[] fields = row.schema().fields();
+    for (int i = 0; i < fields.length; i++) {
+      map.put(fields[i].name(), value(row, i, fields[i].dataType()));
+    }
+    return map;
+  }
+
+  private static Object value(Row row, int i, DataType type) {
+    if (row.isNullAt(i)) {
+      return null;
+    }
+    if (type instanceof StructType) {
+      return toMap(row.getStruct(i));
+    }
+    if (type instanceof ArrayType array) {
+      List<Object> list = new ArrayList<>();
+      for (Object element : row.getList(i)) {
+        list.add(element instanceof Row nested && array.elementType() instanceof StructType ? toMap(nested) : element);
+      }
+      return list;
+    }
+    Object v = row.get(i);
+    // Local Paris time, to the minute: what a reader of the report expects.
+    return v instanceof Timestamp t ? t.toInstant().atZone(PARIS).toLocalDateTime().withSecond(0).withNano(0).toString()
+        : v;
+  }
+}
