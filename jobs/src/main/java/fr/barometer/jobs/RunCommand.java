@@ -1,6 +1,7 @@
 package fr.barometer.jobs;
 
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.ingest.IngestPlan;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
@@ -25,13 +26,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--edition", description = "Expected edition; must match the landing's edition.json.")
   Integer edition;
 
+  @Option(names = "--full",
+      description = "Rebuild the edition from scratch: parse every landing file, even those already ingested.")
+  boolean full;
+
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer run");
     Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
     RunInfo run = RunInfo.start();
-    IngestJob ingest = new IngestJob(session, folder, warehouse, run);
+    IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
     EditionConfig config = ingest.config();
     if (edition != null && edition != config.edition()) {
       throw new BarometerException("Cannot run edition " + edition + ": " + folder.root()
@@ -40,7 +45,15 @@ final class RunCommand implements Callable<Integer> {
     List<InputCounts> counts = Pipeline.timed("ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
+    printFiles(System.out, ingest.plans());
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : BarometerCli.EXIT_FAILURE;
+  }
+
+  static void printFiles(PrintStream out, List<IngestPlan> plans) {
+    for (IngestPlan p : plans) {
+      out.printf("%s files: %d parsed, %d skipped (already ingested), %d gone%s%n", p.input(), p.toParse().size(),
+          p.skipped().size(), p.removed().size(), p.restageAll() ? " (all re-staged)" : "");
+    }
   }
 
   static void printSummary(PrintStream out, RunInfo run, int edition, List<InputCounts> counts, Warehouse warehouse) {

@@ -2,6 +2,8 @@ package fr.barometer.common.io;
 
 import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,6 +54,25 @@ public final class Warehouse {
         .option("replaceWhere", "edition = " + edition)
         .partitionBy("edition")
         .save(path(table));
+  }
+
+  /**
+   * Replaces the rows that came from {@code sourceFiles} (a file may bring none: its rows are only
+   * deleted) with {@code rows}, in one Delta commit: a file read again never doubles its rows.
+   */
+  public void replaceSourceFiles(String table, int edition, Collection<String> sourceFiles, Dataset<Row> rows) {
+    String names = sourceFiles.stream().map(Warehouse::sqlString).collect(Collectors.joining(", "));
+    rows.where(functions.col("edition").equalTo(edition))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", "edition = " + edition + " AND source_file IN (" + names + ")")
+        .partitionBy("edition")
+        .save(path(table));
+  }
+
+  private static String sqlString(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   /** Adds rows (the run log only: it is a history, not a result). */
