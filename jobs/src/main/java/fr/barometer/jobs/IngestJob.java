@@ -1,10 +1,6 @@
 package fr.barometer.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.GridItem;
@@ -31,6 +27,7 @@ import fr.barometer.common.io.StagingTables;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.transform.Dedup;
+import fr.barometer.common.transform.StagedCounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,12 +39,12 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +80,7 @@ public final class IngestJob {
   private final List<Dataset<Row>> refused = new ArrayList<>();
   private final List<Dataset<Row>> cached = new ArrayList<>();
   private final List<IngestPlan> plans = new ArrayList<>();
+  private List<String> registryChanges = List.of();
 
   /** An incremental run: files already ingested unchanged are not parsed again. */
   public IngestJob(SparkSession spark, Landing landing, Warehouse warehouse, RunInfo run) {
@@ -109,11 +107,18 @@ public final class IngestJob {
     return List.copyOf(plans);
   }
 
+  /** The registry files that changed since the last run (every audit file was checked again), if any. */
+  public List<String> registryChanges() {
+    return registryChanges;
+  }
+
   /** Loads everything, writes the tables, and returns the counts per input (also in run_log). */
   public List<InputCounts> run() {
     int edition = config.edition();
     spark.sparkContext().setJobDescription("ingest " + edition);
     plans.clear();
+    // Before any file is read: a file that changes during the run then shows a new checksum next time.
+    Map<String, LandingFile> found = fingerprints();
     writeSettings(edition);
 
     Dataset<Row> communes = stageRegistry(Landing.COMMUNES, landing.reference(Landing.COMMUNES),
@@ -134,7 +139,6 @@ public final class IngestJob {
         RegistryInputs.ORDERS_LAYOUT, RegistryInputs.ORDERS, RegistryInputs.orders(structureIds), "structure_id");
 
     List<Row> ingested = full ? List.of() : IngestedFiles.read(warehouse, edition);
-    Map<String, LandingFile> found = fingerprints();
     Dataset<Row> audits = stageAudits(auditContext(structures, sites), found, ingested, edition);
     Dataset<Row> answers = stageAnswers(audits);
     Dataset<Row> survey = stageSurvey(found, ingested, edition);
@@ -193,9 +197,10 @@ public final class IngestJob {
   private Dataset<Row> stageAudits(AuditContext context, Map<String, LandingFile> found, List<Row> ingested,
       int edition) {
     List<LandingFile> registry = ofInput(found, LandingFile.REGISTRY);
-    List<String> registryChanges = IngestPlan.changedFiles(registry, IngestedFiles.files(ingested, LandingFile.REGISTRY));
-    boolean restageAll = full || !warehouse.exists(Tables.STAGED_AUDITS) || !registryChanges.isEmpty();
-    if (!full && !ingested.isEmpty() && !registryChanges.isEmpty()) {
+    List<String> changes = IngestPlan.changedFiles(registry, IngestedFiles.files(ingested, LandingFile.REGISTRY));
+    boolean restageAll = full || !warehouse.exists(Tables.STAGED_AUDITS) || !changes.isEmpty();
+    registryChanges = full || ingested.isEmpty() ? List.of() : changes;
+    if (!registryChanges.isEmpty()) {
       LOG.info("registry files changed since the last run ({}): every audit file is checked again", registryChanges);
     }
     IngestPlan plan = plan(LandingFile.AUDITS, found, ingested, restageAll);
@@ -303,16 +308,13 @@ public final class IngestJob {
    * tables, not in the staging data, so the reconciliation checks what was really stored.
    */
   private InputCounts counts(String input, Dataset<Row> resolved, String table, int edition) {
-    Column kept = col(Dedup.FATE).equalTo(Dedup.KEPT);
-    Column ineligibleRow = input.equals(Tables.SURVEY_RESPONSES) ? kept.and(col("eligible").unary_$bang()) : lit(false);
-    Row staged = resolved.agg(count(lit(1)), sum(when(col(Dedup.FATE).equalTo(Dedup.COLLAPSED), 1).otherwise(0)),
-        sum(when(ineligibleRow, 1).otherwise(0))).first();
-    long read = staged.getLong(0);
-    long collapsed = staged.isNullAt(1) ? 0 : staged.getLong(1);
-    long ineligible = staged.isNullAt(2) ? 0 : staged.getLong(2);
+    Column ineligible = input.equals(Tables.SURVEY_RESPONSES) ? col("eligible").unary_$bang() : null;
+    StagedCounts staged = StagedCounts.of(resolved, ineligible);
     long stored = warehouse.read(table, edition).count();
-    return new InputCounts(input, read, stored - ineligible, quarantined(input, edition), collapsed, ineligible);
+    return new InputCounts(input, staged.read(), stored - staged.ineligible(), quarantined(input, edition),
+        staged.collapsed(), staged.ineligible());
   }
+
 
   private InputCounts answerCounts(Dataset<Row> answers, int edition) {
     long read = answers.count();

@@ -45,11 +45,14 @@ final class RunCommand implements Callable<Integer> {
     List<InputCounts> counts = Pipeline.timed("ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
-    printFiles(System.out, ingest.plans());
+    printFiles(System.out, ingest.plans(), ingest.registryChanges());
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : BarometerCli.EXIT_FAILURE;
   }
 
-  static void printFiles(PrintStream out, List<IngestPlan> plans) {
+  static void printFiles(PrintStream out, List<IngestPlan> plans, List<String> registryChanges) {
+    if (!registryChanges.isEmpty()) {
+      out.println("Registry files changed since the last run " + registryChanges + ": every audit file checked again");
+    }
     for (IngestPlan p : plans) {
       out.printf("%s files: %d parsed, %d skipped (already ingested), %d gone%s%n", p.input(), p.toParse().size(),
           p.skipped().size(), p.removed().size(), p.restageAll() ? " (all re-staged)" : "");
