@@ -1,69 +1,99 @@
 package fr.barometer.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.GridItem;
 import fr.barometer.common.config.Referential;
 import fr.barometer.common.domain.ApplicationStatus;
 import fr.barometer.common.domain.Plan;
+import fr.barometer.common.ingest.AuditAnswers;
 import fr.barometer.common.ingest.AuditContext;
 import fr.barometer.common.ingest.AuditInput;
 import fr.barometer.common.ingest.CsvStaging;
+import fr.barometer.common.ingest.IngestPlan;
+import fr.barometer.common.ingest.LandingFile;
 import fr.barometer.common.ingest.Quarantine;
 import fr.barometer.common.ingest.RegistryInputs;
 import fr.barometer.common.ingest.Staging;
 import fr.barometer.common.ingest.SurveyInput;
 import fr.barometer.common.ingest.TextFile;
+import fr.barometer.common.io.IngestedFiles;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Schemas;
+import fr.barometer.common.io.StagingTables;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.transform.Dedup;
+import fr.barometer.common.transform.StagedCounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads one edition's landing folder into the warehouse's Delta tables. Every row read ends in a
  * clean table, in quarantine with its reason, or collapsed as a duplicate; the run log says how
  * many of each. Each table's edition partition is replaced in one commit, so a re-run gives the
  * same tables and a killed run leaves the previous ones readable.
+ *
+ * <p>Audit and survey files are parsed only when new or changed since the last run (or all of them
+ * with {@code full}, and every audit file when a registry file changed, since an audit is checked
+ * against the registry); their staged rows are kept in staging tables, and the duplicate rules and
+ * clean tables are computed again over all staged rows of the edition.
+ *
+ * <p>Commit order, so that a run killed anywhere is repaired by the next one: (1) the staging
+ * tables, each in one commit replacing the rows of the parsed and vanished files; (2) the clean
+ * tables and quarantine, rebuilt from all staged rows; (3) the run log; (4) {@code ingested_files}
+ * last, because it vouches for (1): a kill before (4) leaves it describing the older files, so the
+ * next run parses the new ones again and replaces their rows; a kill after (1) never matters for
+ * (2) and for the score tables, which every run rebuilds.
  */
 public final class IngestJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+
   private final SparkSession spark;
   private final Landing landing;
   private final Warehouse warehouse;
   private final RunInfo run;
+  private final boolean full;
   private final EditionConfig config;
   private final Referential grid;
   private final List<Dataset<Row>> refused = new ArrayList<>();
   private final List<Dataset<Row>> cached = new ArrayList<>();
+  private final List<IngestPlan> plans = new ArrayList<>();
+  private List<String> registryChanges = List.of();
 
+  /** An incremental run: files already ingested unchanged are not parsed again. */
   public IngestJob(SparkSession spark, Landing landing, Warehouse warehouse, RunInfo run) {
+    this(spark, landing, warehouse, run, false);
+  }
+
+  /** {@code full}: parses every file, whatever {@code ingested_files} says (the edition is rebuilt). */
+  public IngestJob(SparkSession spark, Landing landing, Warehouse warehouse, RunInfo run, boolean full) {
     this.spark = spark;
     this.landing = landing;
     this.warehouse = warehouse;
     this.run = run;
+    this.full = full;
     this.config = landing.edition();
     this.grid = landing.referential();
   }
@@ -72,10 +102,23 @@ public final class IngestJob {
     return config;
   }
 
+  /** What the last {@link #run()} did with the audit and survey files (parsed, skipped, gone). */
+  public List<IngestPlan> plans() {
+    return List.copyOf(plans);
+  }
+
+  /** The registry files that changed since the last run (every audit file was checked again), if any. */
+  public List<String> registryChanges() {
+    return registryChanges;
+  }
+
   /** Loads everything, writes the tables, and returns the counts per input (also in run_log). */
   public List<InputCounts> run() {
     int edition = config.edition();
     spark.sparkContext().setJobDescription("ingest " + edition);
+    plans.clear();
+    // Before any file is read: a file that changes during the run then shows a new checksum next time.
+    Map<String, LandingFile> found = fingerprints();
     writeSettings(edition);
 
     Dataset<Row> communes = stageRegistry(Landing.COMMUNES, landing.reference(Landing.COMMUNES),
@@ -95,9 +138,10 @@ public final class IngestJob {
     Dataset<Row> orders = stageRegistry(Landing.ORDERS, landing.registry(Landing.ORDERS),
         RegistryInputs.ORDERS_LAYOUT, RegistryInputs.ORDERS, RegistryInputs.orders(structureIds), "structure_id");
 
-    Dataset<Row> audits = stageAudits(auditContext(structures, sites));
+    List<Row> ingested = full ? List.of() : IngestedFiles.read(warehouse, edition);
+    Dataset<Row> audits = stageAudits(auditContext(structures, sites), found, ingested, edition);
     Dataset<Row> answers = stageAnswers(audits);
-    Dataset<Row> survey = stageSurvey(edition);
+    Dataset<Row> survey = stageSurvey(found, ingested, edition);
 
     write(Tables.COMMUNES, communes, RegistryInputs.COMMUNES, edition);
     write(Tables.EPCI, epci, RegistryInputs.EPCI, edition);
@@ -122,6 +166,9 @@ public final class IngestJob {
     counts.add(answerCounts(answers, edition));
     counts.add(counts(Tables.SURVEY_RESPONSES, survey, Tables.SURVEY_RESPONSES, edition));
     RunLog.append(spark, warehouse, run, edition, "ingest", counts);
+    // Last, after the staging tables it vouches for: see the class comment.
+    warehouse.replaceEdition(Tables.INGESTED_FILES, edition, spark.createDataFrame(
+        IngestedFiles.rows(edition, found.values(), ingested, run), Schemas.INGESTED_FILES));
     cached.forEach(Dataset::unpersist);
     return counts;
   }
@@ -137,47 +184,80 @@ public final class IngestJob {
     return keep(resolved);
   }
 
-  private Dataset<Row> stageAudits(AuditContext context) {
+  /** Every landing file by its full path, fingerprinted: the registry, audit and survey files. */
+  private Map<String, LandingFile> fingerprints() {
+    Map<String, LandingFile> found = new LinkedHashMap<>();
+    landing.registryFiles().forEach(f -> found.put(f, landing.fingerprint(LandingFile.REGISTRY, f)));
+    landing.audits().forEach(f -> found.put(f, landing.fingerprint(LandingFile.AUDITS, f)));
+    landing.surveys().forEach(f -> found.put(f, landing.fingerprint(LandingFile.SURVEY, f)));
+    return found;
+  }
+
+  /** Parses the new and changed audit files into staged_audits, then resolves all staged audits. */
+  private Dataset<Row> stageAudits(AuditContext context, Map<String, LandingFile> found, List<Row> ingested,
+      int edition) {
+    List<LandingFile> registry = ofInput(found, LandingFile.REGISTRY);
+    List<String> changes = IngestPlan.changedFiles(registry, IngestedFiles.files(ingested, LandingFile.REGISTRY));
+    boolean restageAll = full || !warehouse.exists(Tables.STAGED_AUDITS) || !changes.isEmpty();
+    registryChanges = full || ingested.isEmpty() ? List.of() : changes;
+    if (!registryChanges.isEmpty()) {
+      LOG.info("registry files changed since the last run ({}): every audit file is checked again", registryChanges);
+    }
+    IngestPlan plan = plan(LandingFile.AUDITS, found, ingested, restageAll);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<AuditContext> shared = jsc.broadcast(context);
     String root = landing.root();
-    List<String> files = landing.audits();
-    JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", files), files.size())
-        .flatMap(f -> AuditInput.stage(TextFile.decode(relative(root, f._1()), f._2().toArray()), shared.value())
-            .iterator());
-    Dataset<Row> staged = spark.createDataFrame(rows, AuditInput.STAGING.schema());
+    JavaRDD<Row> rows = readFiles(paths(found, plan.toParse()))
+        .flatMap(f -> AuditInput.stage(TextFile.decode(Landing.relative(root, f._1()), f._2().toArray()),
+            shared.value()).iterator());
+    StagingTables.restage(warehouse, Tables.STAGED_AUDITS, edition, plan,
+        spark.createDataFrame(rows, AuditInput.STAGING.schema()));
+    Dataset<Row> staged = warehouse.read(Tables.STAGED_AUDITS, edition);
     return keep(Dedup.resolve(staged, List.of("audit_id"), col("recorded_at"), Dedup.Winner.LATEST));
   }
 
   /** The answers of the audits that stand, one row each, good or refused. */
   private Dataset<Row> stageAnswers(Dataset<Row> audits) {
-    Dataset<Row> answers = audits.where(col(Dedup.FATE).equalTo(Dedup.KEPT))
-        .select(col("edition"), col("audit_id"), col(Staging.SOURCE_FILE), col(Staging.SOURCE_LINE),
-            posexplode(col(AuditInput.ANSWERS)).as(new String[] {"pos", "answer"}))
-        .select(col("edition"), col("audit_id"), col(Staging.SOURCE_FILE), col(Staging.SOURCE_LINE),
-            col("answer.item_id").as("item_id"), col("answer.value").as("value"),
-            col("answer.record").as("record"), col("answer.reason").as("reason"), col("answer.detail").as("detail"));
-    answers = keep(answers);
-    refused.add(answers.where(col("reason").isNotNull()).select(
-        col("edition"), lit(Tables.AUDIT_ANSWERS).as("source"), col(Staging.SOURCE_FILE), col(Staging.SOURCE_LINE),
-        col("record"), col("reason"), col("detail"), lit(run.runId()).as("run_id"),
-        lit(run.startedAt()).as("quarantined_at")));
+    Dataset<Row> answers = keep(AuditAnswers.ofKeptAudits(audits));
+    refused.add(AuditAnswers.refused(answers, run));
     return answers;
   }
 
-  private Dataset<Row> stageSurvey(int edition) {
-    List<String> files = landing.surveys();
-    if (files.isEmpty()) {
-      return keep(Dedup.resolve(spark.createDataFrame(List.of(), SurveyInput.STAGING.schema()),
-          List.of("response_id")));
-    }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+  /** Parses the new and changed survey files into staged_survey, then resolves all staged responses. */
+  private Dataset<Row> stageSurvey(Map<String, LandingFile> found, List<Row> ingested, int edition) {
+    IngestPlan plan = plan(LandingFile.SURVEY, found, ingested, full || !warehouse.exists(Tables.STAGED_SURVEY));
     String root = landing.root();
-    JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", files), files.size())
-        .flatMap(f -> SurveyInput.stage(TextFile.decode(relative(root, f._1()), f._2().toArray()), edition)
+    JavaRDD<Row> rows = readFiles(paths(found, plan.toParse()))
+        .flatMap(f -> SurveyInput.stage(TextFile.decode(Landing.relative(root, f._1()), f._2().toArray()), edition)
             .iterator());
-    Dataset<Row> staged = spark.createDataFrame(rows, SurveyInput.STAGING.schema());
+    StagingTables.restage(warehouse, Tables.STAGED_SURVEY, edition, plan,
+        spark.createDataFrame(rows, SurveyInput.STAGING.schema()));
+    Dataset<Row> staged = warehouse.read(Tables.STAGED_SURVEY, edition);
     return keep(Dedup.resolve(staged, List.of("response_id"), col("submitted_at"), Dedup.Winner.EARLIEST));
+  }
+
+  private IngestPlan plan(String input, Map<String, LandingFile> found, List<Row> ingested, boolean restageAll) {
+    IngestPlan plan = IngestPlan.of(input, ofInput(found, input), IngestedFiles.files(ingested, input), restageAll);
+    LOG.info("{} files: {} parsed, {} skipped as already ingested, {} gone{}", input, plan.toParse().size(),
+        plan.skipped().size(), plan.removed().size(), restageAll ? " (every file parsed)" : "");
+    plans.add(plan);
+    return plan;
+  }
+
+  private static List<LandingFile> ofInput(Map<String, LandingFile> found, String input) {
+    return found.values().stream().filter(f -> f.input().equals(input)).toList();
+  }
+
+  private static List<String> paths(Map<String, LandingFile> found, List<String> names) {
+    return found.entrySet().stream().filter(e -> names.contains(e.getValue().name())).map(Map.Entry::getKey).toList();
+  }
+
+  /** (path, bytes) of each file, one partition per file; none when there is nothing to parse. */
+  private JavaPairRDD<String, PortableDataStream> readFiles(List<String> paths) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return paths.isEmpty()
+        ? JavaPairRDD.fromJavaRDD(jsc.<scala.Tuple2<String, PortableDataStream>>emptyRDD())
+        : jsc.binaryFiles(String.join(",", paths), paths.size());
   }
 
   private AuditContext auditContext(Dataset<Row> structures, Dataset<Row> sites) {
@@ -228,16 +308,13 @@ public final class IngestJob {
    * tables, not in the staging data, so the reconciliation checks what was really stored.
    */
   private InputCounts counts(String input, Dataset<Row> resolved, String table, int edition) {
-    Column kept = col(Dedup.FATE).equalTo(Dedup.KEPT);
-    Column ineligibleRow = input.equals(Tables.SURVEY_RESPONSES) ? kept.and(col("eligible").unary_$bang()) : lit(false);
-    Row staged = resolved.agg(count(lit(1)), sum(when(col(Dedup.FATE).equalTo(Dedup.COLLAPSED), 1).otherwise(0)),
-        sum(when(ineligibleRow, 1).otherwise(0))).first();
-    long read = staged.getLong(0);
-    long collapsed = staged.isNullAt(1) ? 0 : staged.getLong(1);
-    long ineligible = staged.isNullAt(2) ? 0 : staged.getLong(2);
+    Column ineligible = input.equals(Tables.SURVEY_RESPONSES) ? col("eligible").unary_$bang() : null;
+    StagedCounts staged = StagedCounts.of(resolved, ineligible);
     long stored = warehouse.read(table, edition).count();
-    return new InputCounts(input, read, stored - ineligible, quarantined(input, edition), collapsed, ineligible);
+    return new InputCounts(input, staged.read(), stored - staged.ineligible(), quarantined(input, edition),
+        staged.collapsed(), staged.ineligible());
   }
+
 
   private InputCounts answerCounts(Dataset<Row> answers, int edition) {
     long read = answers.count();
@@ -263,18 +340,6 @@ public final class IngestJob {
   }
 
   private TextFile relative(TextFile file) {
-    return new TextFile(relative(landing.root(), file.name()), file.text(), file.validUtf8());
+    return new TextFile(landing.relative(file.name()), file.text(), file.validUtf8());
   }
-
-  /** A landing file's name as users know it: relative to the landing folder. */
-  static String relative(String root, String path) {
-    String prefix = root.endsWith("/") ? root : root + "/";
-    if (path.startsWith(prefix)) {
-      return path.substring(prefix.length());
-    }
-    String bare = prefix.replaceFirst("^file:", "");
-    String barePath = path.replaceFirst("^file:", "");
-    return barePath.startsWith(bare) ? barePath.substring(bare.length()) : path;
-  }
-
 }

@@ -1,6 +1,7 @@
 package fr.barometer.jobs;
 
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.ingest.IngestPlan;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
@@ -25,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--edition", description = "Expected edition; must match the landing's edition.json.")
   Integer edition;
 
+  @Option(names = "--full",
+      description = "Rebuild the edition from scratch: parse every landing file, even those already ingested.")
+  boolean full;
+
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer run");
@@ -37,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
   private int run(SparkSession session, RunInfo run) {
     Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    IngestJob ingest = new IngestJob(session, folder, warehouse, run);
+    IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
     EditionConfig config = ingest.config();
     if (edition != null && edition != config.edition()) {
       throw new BarometerException("Cannot run edition " + edition + ": " + folder.root()
@@ -48,7 +53,18 @@ final class RunCommand implements Callable<Integer> {
     // Recorded even when an input does not reconcile: the tables were written, so they can be rolled back to.
     RunTables.record(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
+    printFiles(System.out, ingest.plans(), ingest.registryChanges());
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : BarometerCli.EXIT_FAILURE;
+  }
+
+  static void printFiles(PrintStream out, List<IngestPlan> plans, List<String> registryChanges) {
+    if (!registryChanges.isEmpty()) {
+      out.println("Registry files changed since the last run " + registryChanges + ": every audit file checked again");
+    }
+    for (IngestPlan p : plans) {
+      out.printf("%s files: %d parsed, %d skipped (already ingested), %d gone%s%n", p.input(), p.toParse().size(),
+          p.skipped().size(), p.removed().size(), p.restageAll() ? " (all re-staged)" : "");
+    }
   }
 
   static void printSummary(PrintStream out, RunInfo run, int edition, List<InputCounts> counts, Warehouse warehouse) {

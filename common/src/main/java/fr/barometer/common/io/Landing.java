@@ -2,11 +2,15 @@ package fr.barometer.common.io;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
+import fr.barometer.common.ingest.LandingFile;
 import fr.barometer.common.ingest.TextFile;
 import fr.barometer.common.quality.BarometerException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,6 +134,51 @@ public final class Landing {
 
   public List<String> surveys() {
     return list(SURVEY, ".csv");
+  }
+
+  /**
+   * The registry files present in the folder: the ones that shape how an audit is validated (a
+   * change in any of them means every audit file must be checked again).
+   */
+  public List<String> registryFiles() {
+    List<String> names = List.of(EditionConfig.FILE_NAME, Referential.FILE_NAME, REFERENCE + "/" + COMMUNES,
+        REFERENCE + "/" + EPCI, STRUCTURES, SITES, ORDERS);
+    return names.stream().map(this::file).filter(this::exists).map(Path::toString).toList();
+  }
+
+  /** Size and SHA-256 of a landing file, named relative to the folder. */
+  public LandingFile fingerprint(String input, String file) {
+    Path path = new Path(file);
+    try (InputStream in = fs.open(path)) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      long size = 0;
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+        size += n;
+      }
+      return new LandingFile(input, relative(file), size, HexFormat.of().formatHex(sha.digest()));
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(file, BarometerException.firstLine(e), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** A landing file's name as users know it: relative to the landing folder. */
+  public String relative(String path) {
+    return relative(root(), path);
+  }
+
+  /** {@link #relative(String)} without a Landing, for the tasks that read files on executors. */
+  public static String relative(String root, String path) {
+    String prefix = root.endsWith("/") ? root : root + "/";
+    if (path.startsWith(prefix)) {
+      return path.substring(prefix.length());
+    }
+    String bare = prefix.replaceFirst("^file:", "");
+    String barePath = path.replaceFirst("^file:", "");
+    return barePath.startsWith(bare) ? barePath.substring(bare.length()) : path;
   }
 
   public TextFile read(String file) {

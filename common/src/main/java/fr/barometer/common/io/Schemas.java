@@ -181,6 +181,21 @@ public final class Schemas {
           req("version", LongType),
           req("committed_at", TimestampType));
 
+  /**
+   * The landing files the warehouse's staged rows come from, as they were when parsed: a run skips
+   * a file whose name, size and checksum are listed here. {@code run_id} and {@code ingested_at}
+   * say which run parsed that content.
+   */
+  public static final StructType INGESTED_FILES =
+      schema(
+          req("edition", IntegerType),
+          req("input", StringType),
+          req("source_file", StringType),
+          req("size", LongType),
+          req("sha256", StringType),
+          req("run_id", StringType),
+          req("ingested_at", TimestampType));
+
   private static StructType schema(StructField... fields) {
     return new StructType(fields);
   }

@@ -18,6 +18,12 @@ public final class Tables {
   /** The edition.json the edition was ingested with, as JSON text: later steps read it. */
   public static final String EDITION_SETTINGS = "edition_settings";
   public static final String QUARANTINE = "quarantine";
+  /** Every row read from the audit files, good or refused, before the duplicate rules: see IngestedFiles. */
+  public static final String STAGED_AUDITS = "staged_audits";
+  /** Every row read from the survey files, good or refused, before the duplicate rules. */
+  public static final String STAGED_SURVEY = "staged_survey";
+  /** The landing files whose rows are in the staging tables, with size and checksum. */
+  public static final String INGESTED_FILES = "ingested_files";
   public static final String RUN_LOG = "run_log";
   /** Each run's Delta version of every table after it: what history shows and rollback restores. */
   public static final String RUN_TABLES = "run_tables";

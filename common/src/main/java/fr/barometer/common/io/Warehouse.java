@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -65,6 +67,25 @@ public final class Warehouse {
         .partitionBy("edition")
         .save(path(table));
     rowsWritten += lastCommit(table).outputRows();
+  }
+
+  /**
+   * Replaces the rows that came from {@code sourceFiles} (a file may bring none: its rows are only
+   * deleted) with {@code rows}, in one Delta commit: a file read again never doubles its rows.
+   */
+  public void replaceSourceFiles(String table, int edition, Collection<String> sourceFiles, Dataset<Row> rows) {
+    String names = sourceFiles.stream().map(Warehouse::sqlString).collect(Collectors.joining(", "));
+    rows.where(functions.col("edition").equalTo(edition))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", "edition = " + edition + " AND source_file IN (" + names + ")")
+        .partitionBy("edition")
+        .save(path(table));
+  }
+
+  private static String sqlString(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   /** Adds rows (the run log only: it is a history, not a result). */

@@ -1,0 +1,118 @@
+package fr.barometer.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import fr.barometer.common.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A nightly run killed with SIGKILL (kill -9) at chosen moments: right after the staging table of
+ * the audits got a new version (before ingested_files vouches for it), after the clean audits table
+ * got one, and after ingested_files got one (scoring under way). After each kill every table of
+ * the warehouse must be readable; then a run to the end must give the tables of an uninterrupted
+ * run on the same landing folder.
+ */
+class KilledRunTest {
+  private static final Logger LOG = LoggerFactory.getLogger(KilledRunTest.class);
+  private static final SparkSession SPARK = SparkTestSession.get();
+  private static final long PATIENCE_MS = TimeUnit.MINUTES.toMillis(10);
+  @TempDir static Path tmp;
+
+  @Test
+  void aKilledRunLeavesReadableTablesAndTheNextRunCompletesThem() throws Exception {
+    String landing = Path.of(KilledRunTest.class.getResource("/IngestJobTest/landing").toURI()).toString();
+    Path killed = tmp.resolve("killed");
+    for (String table : List.of("staged_audits", "audits", "ingested_files")) {
+      killWhenTableCommits(landing, killed, table);
+      everyTableIsReadable(killed);
+    }
+    assertEquals(0, runInProcess(landing, tmp.resolve("killed")));
+    assertEquals(0, runInProcess(landing, tmp.resolve("uninterrupted")));
+    Map<String, List<String>> expected = WarehouseSnapshot.of(SPARK, tmp.resolve("uninterrupted"));
+    Map<String, List<String>> repaired = WarehouseSnapshot.of(SPARK, killed);
+    assertTrue(expected.containsKey("structure_scores") && expected.containsKey("invoices"), expected.keySet().toString());
+    assertEquals(expected.keySet(), repaired.keySet());
+    expected.forEach((table, rows) -> assertEquals(rows, repaired.get(table), table));
+  }
+
+  /** Starts `run` in a child JVM and kills it (SIGKILL) as soon as {@code table} commits a new version. */
+  private static void killWhenTableCommits(String landing, Path warehouse, String table) throws Exception {
+    Path log = warehouse.resolve(table).resolve("_delta_log");
+    Path nextCommit = log.resolve(String.format("%020d.json", commits(log)));
+    long start = System.currentTimeMillis();
+    Process child = startRun(landing, warehouse, tmp.resolve("child-" + table + ".log"));
+    try {
+      while (!Files.exists(nextCommit)) {
+        if (!child.isAlive()) {
+          fail("the run ended (exit " + child.exitValue() + ") before " + nextCommit + " appeared: "
+              + Files.readString(tmp.resolve("child-" + table + ".log")));
+        }
+        if (System.currentTimeMillis() - start > PATIENCE_MS) {
+          fail("no new version of " + table + " after " + PATIENCE_MS + " ms");
+        }
+        Thread.sleep(50);
+      }
+    } finally {
+      child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+      child.waitFor();
+    }
+    LOG.info("killed the run {} ms after its start, when {} committed {}", System.currentTimeMillis() - start, table,
+        nextCommit.getFileName());
+  }
+
+  private static long commits(Path log) throws IOException {
+    if (!Files.isDirectory(log)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(log)) {
+      return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).count();
+    }
+  }
+
+  /** The CLI in a child JVM with the test's classpath and Spark's --add-opens flags, local[2]. */
+  private static Process startRun(String landing, Path warehouse, Path output) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.addAll(Arrays.asList(System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.barometer.jobs.BarometerCli",
+        "run", "--landing", landing, "--warehouse", warehouse.toString(), "--master", "local[2]"));
+    command.removeIf(String::isEmpty);
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+
+  /** Delta reads every table at its last complete version, whatever the killed run left behind. */
+  private static void everyTableIsReadable(Path warehouse) {
+    for (Path table : WarehouseSnapshot.deltaTables(warehouse)) {
+      SPARK.read().format("delta").load(table.toString()).count();
+    }
+  }
+
+  private static int runInProcess(String landing, Path warehouse) {
+    PrintStream saved = System.out;
+    try {
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      return BarometerCli.execute("run", "--landing", landing, "--warehouse", warehouse.toString());
+    } finally {
+      System.setOut(saved);
+    }
+  }
+}
