@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every SQL cell of every notebook in notebooks/ runs against a warehouse built from the fixture
@@ -27,14 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebooksTest {
   private static final SparkSession SPARK = SparkTestSession.get();
   private static final Path NOTEBOOKS = Path.of("..", "notebooks");
-  @TempDir static Path tmp;
   private static Warehouse warehouse;
 
   @BeforeAll
   static void buildWarehouse() {
-    warehouse = new Warehouse(SPARK, tmp.resolve("warehouse").toString());
-    CliRun run = CliRun.of("run", "--landing", CliRun.resource("/IngestJobTest/landing"), "--warehouse", warehouse.root());
+    CliRun run = FixtureWarehouse.run();
     assertEquals(0, run.code(), run.out() + run.err());
+    warehouse = new Warehouse(SPARK, FixtureWarehouse.root());
     for (String table : warehouse.tables()) {
       warehouse.read(table).createOrReplaceTempView(table);
     }

@@ -3,7 +3,6 @@ package fr.barometer.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.barometer.common.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +20,14 @@ class RunCommandTest {
   private static int runCode;
 
   @BeforeAll
-  static void run() throws Exception {
-    SparkTestSession.get();
-    String landing = Path.of(RunCommandTest.class.getResource("/IngestJobTest/landing").toURI()).toString();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    runCode = withStdout(out, () -> BarometerCli.execute("run", "--landing", landing, "--warehouse", warehouse()));
-    runOutput = out.toString(StandardCharsets.UTF_8);
+  static void run() {
+    CliRun run = FixtureWarehouse.run();
+    runCode = run.code();
+    runOutput = run.out() + run.err();
   }
 
   private static String warehouse() {
-    return tmp.resolve("warehouse").toString();
+    return FixtureWarehouse.root();
   }
 
   private static int withStdout(ByteArrayOutputStream sink, java.util.function.IntSupplier body) {
@@ -56,7 +53,7 @@ class RunCommandTest {
     for (String table : new String[] {"structure_scores", "positioning", "barometer_national", "trophies",
         "invoices", "survey_structure_results", "perceived_vs_produced", "participation", "quarantine", "run_log",
         "report_standard", "report_personalized"}) {
-      assertTrue(Files.isDirectory(tmp.resolve("warehouse").resolve(table).resolve("_delta_log")), table);
+      assertTrue(Files.isDirectory(Path.of(warehouse()).resolve(table).resolve("_delta_log")), table);
     }
   }
 
