@@ -28,7 +28,7 @@ final class FixtureWarehouse {
         throw new UncheckedIOException(e);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(FixtureWarehouse::delete));
-      run = CliRun.of("run", "--landing", CliRun.resource("/IngestJobTest/landing"), "--warehouse", root());
+      run = CliRun.of("run", "--landing", CliRun.resource("/IngestJobTest/landing"), "--warehouse", root.toString());
     }
     return run;
   }
