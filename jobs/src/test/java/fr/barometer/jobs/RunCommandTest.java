@@ -3,9 +3,6 @@ package fr.barometer.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -30,16 +27,6 @@ class RunCommandTest {
     return FixtureWarehouse.root();
   }
 
-  private static int withStdout(ByteArrayOutputStream sink, java.util.function.IntSupplier body) {
-    PrintStream saved = System.out;
-    try {
-      System.setOut(new PrintStream(sink, true, StandardCharsets.UTF_8));
-      return body.getAsInt();
-    } finally {
-      System.setOut(saved);
-    }
-  }
-
   @Test
   void runEndsWithTheReconciledSummary() {
     assertEquals(0, runCode, runOutput);
@@ -59,13 +46,11 @@ class RunCommandTest {
 
   @Test
   void sqlSeesEveryTableByName() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = withStdout(out, () -> BarometerCli.execute("sql",
-        "SELECT structure_id, complete FROM structure_scores ORDER BY structure_id", "--format", "csv",
-        "--warehouse", warehouse()));
-    assertEquals(0, code);
+    CliRun sql = CliRun.of("sql", "SELECT structure_id, complete FROM structure_scores ORDER BY structure_id",
+        "--format", "csv", "--warehouse", warehouse());
+    assertEquals(0, sql.code());
     // S1 (Paris town hall) and S2 (CAF) participate; S3 was rejected. Neither met its quotas.
-    assertEquals("structure_id,complete\r\nS1,false\r\nS2,false\r\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals("structure_id,complete\r\nS1,false\r\nS2,false\r\n", sql.out());
   }
 
   @Test
