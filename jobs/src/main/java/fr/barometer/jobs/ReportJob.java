@@ -16,15 +16,18 @@ final class ReportJob {
     Dataset<Row> national = warehouse.read(Tables.BAROMETER_NATIONAL, edition);
     Dataset<Row> positioning = warehouse.read(Tables.POSITIONING, edition);
     Dataset<Row> structureScores = warehouse.read(Tables.STRUCTURE_SCORES, edition);
-    warehouse.replaceEdition(Tables.REPORT_STANDARD, edition,
-        Reports.standard(warehouse.read(Tables.STRUCTURES, edition), structureScores, positioning, national));
+    Dataset<Row> eligibility = warehouse.read(Tables.ELIGIBILITY, edition);
+    Dataset<Row> communes = warehouse.read(Tables.COMMUNES, edition);
+    warehouse.replaceEdition(Tables.REPORT_STANDARD, edition, Reports.standard(warehouse.read(Tables.STRUCTURES,
+        edition), structureScores, positioning, national, eligibility, communes));
     warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, edition, Reports.personalized(new Reports.Inputs(
-        warehouse.read(Tables.ELIGIBILITY, edition), warehouse.read(Tables.STRUCTURES, edition),
+        eligibility, warehouse.read(Tables.STRUCTURES, edition),
         warehouse.read(Tables.SITES, edition), structureScores, warehouse.read(Tables.SITE_SCORES, edition),
         warehouse.read(Tables.SITE_CHANNEL_SCORES, edition), warehouse.read(Tables.SITE_STEP_SCORES, edition),
         warehouse.read(Tables.SITE_CRITERION_SCORES, edition), warehouse.read(Tables.SITE_ITEM_SCORES, edition),
         warehouse.read(Tables.REFERENTIAL_CRITERIA, edition), warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
         warehouse.read(Tables.SCENARIOS, edition), warehouse.read(Tables.AUDITS, edition), positioning,
-        warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition), national)));
+        warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
+        warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition), national, communes)));
   }
 }

@@ -65,7 +65,8 @@ class ReportCommandTest {
     warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, EDITION,
         Reports.personalized(ReportsFixture.inputs(tables)));
     warehouse.replaceEdition(Tables.REPORT_STANDARD, EDITION, Reports.standard(tables.get(Tables.STRUCTURES),
-        tables.get(Tables.STRUCTURE_SCORES), tables.get(Tables.POSITIONING), tables.get(Tables.BAROMETER_NATIONAL)));
+        tables.get(Tables.STRUCTURE_SCORES), tables.get(Tables.POSITIONING), tables.get(Tables.BAROMETER_NATIONAL),
+        tables.get(Tables.ELIGIBILITY), tables.get(Tables.COMMUNES)));
     for (String table : List.of(Tables.BAROMETER_NATIONAL, Tables.SURVEY_NATIONAL,
         Tables.PERCEIVED_VS_PRODUCED_NATIONAL)) {
       warehouse.replaceEdition(table, EDITION, tables.get(table));

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -14,11 +15,15 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.Plan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 
 /**
  * The datasets participants receive (spec 6): the standard results of every scored structure and
@@ -36,35 +41,50 @@ public final class Reports {
   private static final String CRITERION_PREFIX = "CRITERION:";
   private static final String[] POSITION = {"rank", "peer_group_size", "percentile_peer", "percentile_national",
       "quartile", "gap_to_peer_mean", "gap_to_national_mean"};
+  /** The position on the territory (spec 3), as the positioning table holds it for every measure. */
+  private static final String[] TERRITORY_POSITION = {"rank_region", "region_size", "percentile_region",
+      "rank_department", "department_size", "percentile_department"};
+  /** Where a structure is, by code and name: its main site's commune's region and department. */
+  private static final String[] TERRITORY = {"region_code", "region_name", "department_code", "department_name"};
 
   private Reports() {}
 
   /**
    * report_standard: edition, structure_id, name, category, plan, peer_group, barometer_score, complete,
    * the OVERALL position (rank, peer_group_size, percentile_peer, percentile_national, quartile,
-   * gap_to_peer_mean, gap_to_national_mean), remote_channels (array of channel, score, rank,
-   * peer_group_size, percentile_peer, quartile, gap_to_peer_mean) and peer_group_distribution.
+   * gap_to_peer_mean, gap_to_national_mean), the territory (region_code, region_name,
+   * department_code, department_name) and the OVERALL position in it (rank_region, region_size,
+   * percentile_region, rank_department, department_size, percentile_department), remote_channels
+   * (array of channel, score, rank, peer_group_size, percentile_peer, percentile_national, quartile,
+   * gap_to_peer_mean and the same six territory figures) and peer_group_distribution.
    */
   public static Dataset<Row> standard(Dataset<Row> structures, Dataset<Row> structureScores,
-      Dataset<Row> positioning, Dataset<Row> national) {
+      Dataset<Row> positioning, Dataset<Row> national, Dataset<Row> eligibility, Dataset<Row> communes) {
     Dataset<Row> overall = positioning.where(col("measure").equalTo(Measures.OVERALL))
-        .select(keysAnd(POSITION));
+        .select(keysAnd(concat(POSITION, TERRITORY_POSITION)));
+    Column[] channel = {substring_index(col("measure"), ":", -1).as("channel"), col("value").as("score"),
+        col("rank"), col("peer_group_size"), col("percentile_peer"), col("percentile_national"), col("quartile"),
+        col("gap_to_peer_mean")};
     Dataset<Row> remote = perStructure(positioning
             .where(col("measure").startsWith(CHANNEL_PREFIX)
                 .and(col("measure").notEqual(CHANNEL_PREFIX + Channel.VISIT.name()))),
-        "remote_channels", substring_index(col("measure"), ":", -1).as("channel"), col("value").as("score"),
-        col("rank"), col("peer_group_size"), col("percentile_peer"), col("quartile"), col("gap_to_peer_mean"));
+        "remote_channels", concat(channel, columns(TERRITORY_POSITION)));
     Dataset<Row> report = structureScores
         .select("edition", "structure_id", "category", "plan", "peer_group", "barometer_score", "complete")
         .join(structures.select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"), "left")
+        .join(territories(eligibility, communes).select(col("edition"), col("structure_id"), col("territory.*")),
+            Columns.on("edition", "structure_id"), "left")
         .join(overall, Columns.on("edition", "structure_id"), "left")
         .join(remote, Columns.on("edition", "structure_id"), "left")
         .join(peerDistribution(structureScores, national), Columns.on("edition", "structure_id"), "left");
+    List<String> columns = new ArrayList<>(List.of("edition", "structure_id", "name", "category", "plan",
+        "peer_group", "barometer_score", "complete"));
+    columns.addAll(List.of(POSITION));
+    columns.addAll(List.of(TERRITORY));
+    columns.addAll(List.of(TERRITORY_POSITION));
+    columns.addAll(List.of("remote_channels", "peer_group_distribution"));
     return orEmpty(report, "remote_channels", "peer_group_distribution")
-        .select("edition", "structure_id", "name", "category", "plan", "peer_group", "barometer_score", "complete",
-            "rank",
-            "peer_group_size", "percentile_peer", "percentile_national", "quartile", "gap_to_peer_mean",
-            "gap_to_national_mean", "remote_channels", "peer_group_distribution");
+        .selectExpr(columns.toArray(new String[0]));
   }
 
   /** The standard results of the structures that get no personalised report (it holds them already). */
@@ -78,19 +98,22 @@ public final class Reports {
       Dataset<Row> structureScores, Dataset<Row> siteScores, Dataset<Row> channelScores,
       Dataset<Row> stepScores, Dataset<Row> criterionScores, Dataset<Row> itemScores,
       Dataset<Row> criteria, Dataset<Row> items, Dataset<Row> scenarios, Dataset<Row> audits,
-      Dataset<Row> positioning, Dataset<Row> surveyResults, Dataset<Row> national) {}
+      Dataset<Row> positioning, Dataset<Row> surveyResults, Dataset<Row> surveyTerritory,
+      Dataset<Row> national, Dataset<Row> communes) {}
 
   /**
    * report_personalized, one row per PERSONALIZED participating structure: edition, structure_id,
-   * name, category, peer_group, performance (struct), sites, channels, steps, criteria (each with
-   * its items), comments, positioning, survey (struct), strengths, points_of_progress,
-   * peer_group_distribution. Channel, step, criterion and item figures are the main site's, the
-   * site the structure is compared on; sites lists every site's global score.
+   * name, category, peer_group, territory (struct), performance (struct), sites, channels, steps,
+   * criteria (each with its items), comments, positioning (peer group, national and territory
+   * figures of every measure), survey (struct, with the department's and region's perception
+   * beside the structure's), strengths, points_of_progress, peer_group_distribution. Channel, step,
+   * criterion and item figures are the main site's, the site the structure is compared on; sites
+   * lists every site's global score.
    */
   public static Dataset<Row> personalized(Inputs in) {
     Dataset<Row> structures = Eligibility.participating(in.eligibility())
         .where(col("plan").equalTo(Plan.PERSONALIZED.name()))
-        .select("edition", "structure_id", "category", "peer_group")
+        .select("edition", "structure_id", "category", "peer_group", "region_code", "department_code")
         .join(in.structures().select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"));
     Dataset<Row> mainSites = in.siteScores().where(col("is_main")).select("edition", "structure_id", "site_id");
     Dataset<Row> report = structures
@@ -102,13 +125,18 @@ public final class Reports {
         .join(comments(in.audits(), in.sites(), in.scenarios()), Columns.on("edition", "structure_id"), "left")
         .join(positions(in.positioning()), Columns.on("edition", "structure_id"), "left")
         .join(survey(in.surveyResults()), Columns.on("edition", "structure_id"), "left")
+        .join(territorySurvey(in.surveyTerritory(), "department_code"), Columns.on("edition", "category",
+            "department_code"), "left")
+        .join(territorySurvey(in.surveyTerritory(), "region_code"), Columns.on("edition", "category", "region_code"),
+            "left")
+        .join(territories(in.eligibility(), in.communes()), Columns.on("edition", "structure_id"), "left")
         .join(highlights(in.positioning(), in.criteria(), true), Columns.on("edition", "structure_id"), "left")
         .join(highlights(in.positioning(), in.criteria(), false), Columns.on("edition", "structure_id"), "left")
         .join(peerDistribution(structures, in.national()), Columns.on("edition", "structure_id"), "left");
     return orEmpty(report, "sites", "channels", "steps", "criteria", "comments", "positioning", "strengths",
             "points_of_progress", "peer_group_distribution")
         .select(col("edition"), col("structure_id"), col("name"), col("category"), col("peer_group"),
-            col("performance"), col("sites"), col("channels"), col("steps"), col("criteria"), col("comments"),
+            col("territory"), col("performance"), col("sites"), col("channels"), col("steps"), col("criteria"), col("comments"),
             col("positioning"), surveyOf(), col("strengths"), col("points_of_progress"),
             col("peer_group_distribution"));
   }
@@ -164,9 +192,49 @@ public final class Reports {
   }
 
   private static Dataset<Row> positions(Dataset<Row> positioning) {
-    return perStructure(positioning, "positioning", col("measure"), col("value"), col("rank"),
-        col("peer_group_size"), col("percentile_peer"), col("percentile_national"), col("quartile"),
-        col("gap_to_peer_mean"), col("gap_to_national_mean"));
+    return perStructure(positioning, "positioning",
+        columns(concat(concat(new String[] {"measure", "value"}, POSITION), TERRITORY_POSITION)));
+  }
+
+  /**
+   * Per participating structure, its territory: edition, structure_id, territory (struct of
+   * region_code, region_name, department_code, department_name), the main site's commune's, as
+   * eligibility placed it, named from the reference communes.
+   */
+  static Dataset<Row> territories(Dataset<Row> eligibility, Dataset<Row> communes) {
+    Dataset<Row> named = Eligibility.participating(eligibility).select("edition", "structure_id", "region_code",
+            "department_code")
+        .join(names(communes, "region"), Columns.on("edition", "region_code"), "left")
+        .join(names(communes, "department"), Columns.on("edition", "department_code"), "left");
+    return named.select(col("edition"), col("structure_id"), struct(columns(TERRITORY)).as("territory"));
+  }
+
+  /**
+   * One name per region (level "region") or department (level "department") code, from the
+   * reference communes: edition, {level}_code, {level}_name. Also names the national page's
+   * REGION cells, whose scope_value is a region code.
+   */
+  public static Dataset<Row> names(Dataset<Row> communes, String level) {
+    // Every commune of a code carries the same name; grouping keeps one row per code whatever the
+    // reference holds, so a join never multiplies a structure's row.
+    return communes.where(col(level + "_code").isNotNull())
+        .groupBy("edition", level + "_code").agg(first(level + "_name", true).as(level + "_name"));
+  }
+
+  /**
+   * The citizens' perception of the structure's category over its department (territory
+   * "department_code") or region ("region_code"), as survey_territory_results holds it beside each
+   * commune: edition, category, the code, {level}_responses, {level}_satisfaction_overall (null
+   * below the survey threshold, as in the table).
+   */
+  private static Dataset<Row> territorySurvey(Dataset<Row> surveyTerritory, String territory) {
+    String level = territory.replace("_code", "");
+    // Every commune row of a department (region) and category carries the same wider figures:
+    // one row per territory and category, taken from any of them.
+    return surveyTerritory.where(col(territory).isNotNull())
+        .groupBy("edition", "category", territory)
+        .agg(first(level + "_responses").as(level + "_responses"),
+            first(level + "_satisfaction_overall").as(level + "_satisfaction_overall"));
   }
 
   private static Dataset<Row> survey(Dataset<Row> results) {
@@ -175,12 +243,19 @@ public final class Reports {
         col("rate_q_overall"), col("satisfaction_overall"), col("nps"));
   }
 
-  /** The survey block, after the left join: a structure no response named says so. */
+  /**
+   * The survey block, after the left joins: a structure no response named says so, and a territory
+   * no response of the category came from has 0 responses.
+   */
   private static Column surveyOf() {
     return struct(coalesce(col("status"), lit(NO_RESPONSES)).as("status"),
         coalesce(col("responses"), lit(0L)).as("responses"), col("rate_q_access"), col("rate_q_reception"),
         col("rate_q_information"), col("rate_q_delay"), col("rate_q_courtesy"), col("rate_q_overall"),
-        col("satisfaction_overall"), col("nps")).as("survey");
+        col("satisfaction_overall"), col("nps"),
+        coalesce(col("department_responses"), lit(0L)).as("department_responses"),
+        col("department_satisfaction_overall"),
+        coalesce(col("region_responses"), lit(0L)).as("region_responses"),
+        col("region_satisfaction_overall")).as("survey");
   }
 
   /**
@@ -226,13 +301,17 @@ public final class Reports {
   }
 
   private static Column[] keysAnd(String... names) {
-    Column[] columns = new Column[names.length + 2];
-    columns[0] = col("edition");
-    columns[1] = col("structure_id");
-    for (int i = 0; i < names.length; i++) {
-      columns[i + 2] = col(names[i]);
-    }
-    return columns;
+    return concat(columns("edition", "structure_id"), columns(names));
+  }
+
+  private static Column[] columns(String... names) {
+    return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+  }
+
+  private static <T> T[] concat(T[] first, T[] second) {
+    T[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 
   /** Replaces null arrays (a structure with no such rows, after a left join) by empty ones. */

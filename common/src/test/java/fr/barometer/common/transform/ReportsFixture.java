@@ -24,6 +24,14 @@ import org.apache.spark.sql.types.StructType;
  * Beta    60  70  80  70  70  70  70  70   strength C03 +10; progress C01 -10
  * Gamma   60  60  80  65  80  70  75  68
  * </pre>
+ *
+ * <p>Territory: Alpha in Rennes (department 35, region 53 Bretagne), Beta in Saint-Brieuc (22,
+ * region 53), Gamma in Nantes (44, region 52 Pays de la Loire), so each structure's peer group (3),
+ * region (2 or 1) and department (1) have different sizes. The survey's territory table
+ * (ADMINISTRATION): department 35 has 20 responses (Rennes 2, Bruz 18; 12 satisfied), below the
+ * threshold of 30, so its satisfaction is suppressed; department 22 has Saint-Brieuc's 40 (30
+ * satisfied: 75.0); region 53 has 60 responses, 42 satisfied: 70.0. Nantes has 32 (20 satisfied:
+ * 62.5). A POSTAL row in Saint-Brieuc (90.0) is another category's and must not reach Beta.
  */
 public final class ReportsFixture {
   public static final int EDITION = 2017;
@@ -42,15 +50,25 @@ public final class ReportsFixture {
   private static final String[] NAMES = {ALPHA_NAME, BETA_NAME, GAMMA_NAME};
   private static final String[] PLANS = {"PERSONALIZED", "PERSONALIZED", "STANDARD"};
   private static final double[] OVERALL = {74.5, 68.0, 61.5};
+  private static final String[] COMMUNES = {"35238", "22278", "44109"};
+  private static final String[] REGIONS = {"53", "53", "52"};
+  private static final String[] DEPARTMENTS = {"35", "22", "44"};
 
   private ReportsFixture() {}
 
   /** Every table the report step reads, by warehouse name. */
   public static Map<String, Dataset<Row>> tables() {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
-    t.put(Tables.ELIGIBILITY, df("edition INT, structure_id STRING, category STRING, plan STRING, eligible BOOLEAN, "
-        + "stratum STRING, peer_group STRING", perStructure(i -> row(EDITION, IDS[i], "ADMINISTRATION", PLANS[i], true,
-        "S2", "S2"))));
+    t.put(Tables.ELIGIBILITY, df("edition INT, structure_id STRING, category STRING, plan STRING, insee_code STRING, "
+        + "region_code STRING, department_code STRING, eligible BOOLEAN, stratum STRING, peer_group STRING",
+        perStructure(i -> row(EDITION, IDS[i], "ADMINISTRATION", PLANS[i], COMMUNES[i], REGIONS[i], DEPARTMENTS[i],
+        true, "S2", "S2"))));
+    t.put(Tables.COMMUNES, df("edition INT, insee_code STRING, name STRING, department_code STRING, "
+        + "department_name STRING, region_code STRING, region_name STRING, population BIGINT", List.of(
+        row(EDITION, "35238", "Rennes", "35", "Ille-et-Vilaine", "53", "Bretagne", 220_000L),
+        row(EDITION, "35047", "Bruz", "35", "Ille-et-Vilaine", "53", "Bretagne", 18_000L),
+        row(EDITION, "22278", "Saint-Brieuc", "22", "Côtes-d'Armor", "53", "Bretagne", 44_000L),
+        row(EDITION, "44109", "Nantes", "44", "Loire-Atlantique", "52", "Pays de la Loire", 320_000L))));
     t.put(Tables.STRUCTURES, df("edition INT, structure_id STRING, name STRING",
         perStructure(i -> row(EDITION, IDS[i], NAMES[i]))));
     t.put(Tables.SITES, df("edition INT, site_id STRING, structure_id STRING, name STRING, is_main BOOLEAN", List.of(
@@ -111,6 +129,15 @@ public final class ReportsFixture {
         + "rate_q_courtesy DOUBLE, rate_q_overall DOUBLE, satisfaction_overall DOUBLE, nps DOUBLE", List.of(
         row(EDITION, ALPHA, 2L, "INSUFFICIENT", null, null, null, null, null, null, null, null),
         row(EDITION, BETA, 40L, "PUBLISHED", 80.0, 85.0, 70.0, 60.0, 90.0, 75.0, 75.0, 12.5))));
+    t.put(Tables.SURVEY_TERRITORY_RESULTS, df("edition INT, insee_code STRING, category STRING, "
+        + "department_code STRING, region_code STRING, responses BIGINT, status STRING, satisfaction_overall DOUBLE, "
+        + "department_responses BIGINT, department_satisfaction_overall DOUBLE, region_responses BIGINT, "
+        + "region_satisfaction_overall DOUBLE", List.of(
+        row(EDITION, "35238", "ADMINISTRATION", "35", "53", 2L, "INSUFFICIENT", null, 20L, null, 60L, 70.0),
+        row(EDITION, "35047", "ADMINISTRATION", "35", "53", 18L, "INSUFFICIENT", null, 20L, null, 60L, 70.0),
+        row(EDITION, "22278", "ADMINISTRATION", "22", "53", 40L, "PUBLISHED", 75.0, 40L, 75.0, 60L, 70.0),
+        row(EDITION, "22278", "POSTAL", "22", "53", 35L, "PUBLISHED", 90.0, 35L, 90.0, 35L, 90.0),
+        row(EDITION, "44109", "ADMINISTRATION", "44", "52", 32L, "PUBLISHED", 62.5, 32L, 62.5, 32L, 62.5))));
     t.put(Tables.BAROMETER_NATIONAL, df("edition INT, scope STRING, scope_value STRING, measure STRING, "
         + "n_structures BIGINT, suppressed BOOLEAN, mean DOUBLE, p25 DOUBLE, median DOUBLE, p75 DOUBLE, "
         + "compliance DOUBLE", List.of(
@@ -119,13 +146,18 @@ public final class ReportsFixture {
         cell("NATIONAL", "FRANCE", "STEP:TRAITEMENT", 3, false), cell("NATIONAL", "FRANCE", "CRITERION:C01", 3, false),
         cell("STRATUM", "S2", "OVERALL", 3, false), cell("STRATUM", "S2", "CHANNEL:EMAIL", 3, false),
         cell("STRATUM", "S2", "CHANNEL:PHONE", 3, false), cell("STRATUM", "S1", "OVERALL", 1, true),
-        cell("CATEGORY", "ADMINISTRATION", "OVERALL", 3, false))));
+        cell("CATEGORY", "ADMINISTRATION", "OVERALL", 3, false),
+        row(EDITION, "REGION", "53", "OVERALL", 6L, false, 71.25, 66.5, 70.75, 76.25, 58.5),
+        // Values a suppressed cell never has in the table: the documents must hide a suppressed
+        // cell by its flag, whatever it holds.
+        row(EDITION, "REGION", "52", "OVERALL", 2L, true, 43.21, 43.22, 43.23, 43.24, 43.25))));
     t.put(Tables.SURVEY_NATIONAL, df("edition INT, scope STRING, scope_value STRING, n_structures BIGINT, "
         + "responses BIGINT, suppressed BOOLEAN, rate_q_access DOUBLE, rate_q_reception DOUBLE, "
         + "rate_q_information DOUBLE, rate_q_delay DOUBLE, rate_q_courtesy DOUBLE, rate_q_overall DOUBLE, "
         + "satisfaction_overall DOUBLE, nps DOUBLE", List.of(
         row(EDITION, "NATIONAL", "FRANCE", 2L, 42L, false, 79.0, 84.0, 69.0, 61.0, 88.0, 74.0, 74.0, 10.0),
-        row(EDITION, "STRATUM", "S1", 1L, 2L, true, null, null, null, null, null, null, null, null))));
+        row(EDITION, "STRATUM", "S1", 1L, 2L, true, null, null, null, null, null, null, null, null),
+        row(EDITION, "REGION", "53", 6L, 150L, false, 78.0, 81.0, 66.0, 59.0, 85.0, 70.0, 70.0, 8.0))));
     t.put(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, df("edition INT, n_structures BIGINT, pearson DOUBLE, "
         + "spearman DOUBLE", List.of(row(EDITION, 3L, 0.4567, 0.5))));
     return t;
@@ -142,7 +174,7 @@ public final class ReportsFixture {
         t.get(Tables.SITE_STEP_SCORES), t.get(Tables.SITE_CRITERION_SCORES), t.get(Tables.SITE_ITEM_SCORES),
         t.get(Tables.REFERENTIAL_CRITERIA), t.get(Tables.REFERENTIAL_ITEMS), t.get(Tables.SCENARIOS),
         t.get(Tables.AUDITS), t.get(Tables.POSITIONING), t.get(Tables.SURVEY_STRUCTURE_RESULTS),
-        t.get(Tables.BAROMETER_NATIONAL));
+        t.get(Tables.SURVEY_TERRITORY_RESULTS), t.get(Tables.BAROMETER_NATIONAL), t.get(Tables.COMMUNES));
   }
 
   /** The main sites' figures, as Measures.ofMainSites would give them (without the counts). */
@@ -164,7 +196,7 @@ public final class ReportsFixture {
   }
 
   private static Row measure(int i, String measure, double value) {
-    return row(EDITION, IDS[i], "S2", measure, value, "53", "35");
+    return row(EDITION, IDS[i], "S2", measure, value, REGIONS[i], DEPARTMENTS[i]);
   }
 
   private static Row cell(String scope, String value, String measure, long n, boolean suppressed) {

@@ -27,7 +27,8 @@ class ReportsTest {
     Map<String, Dataset<Row>> t = ReportsFixture.tables();
     personalized = byStructure(Reports.personalized(ReportsFixture.inputs(t)));
     standard = byStructure(Reports.standard(t.get(Tables.STRUCTURES), t.get(Tables.STRUCTURE_SCORES),
-        t.get(Tables.POSITIONING), t.get(Tables.BAROMETER_NATIONAL)));
+        t.get(Tables.POSITIONING), t.get(Tables.BAROMETER_NATIONAL), t.get(Tables.ELIGIBILITY),
+        t.get(Tables.COMMUNES)));
   }
 
   private static Map<String, Row> byStructure(Dataset<Row> rows) {
@@ -131,11 +132,111 @@ class ReportsTest {
         field(alpha, "peer_group_distribution", "measure"));
   }
 
+  @Test
+  void theTerritoryIsTheMainSitesRegionAndDepartmentWithTheirNames() {
+    Row alpha = personalized.get(ALPHA).getAs("territory");
+    assertEquals(List.of("53", "Bretagne", "35", "Ille-et-Vilaine"), List.of(alpha.getAs("region_code"),
+        alpha.getAs("region_name"), alpha.getAs("department_code"), alpha.getAs("department_name")));
+    Row gamma = standard.get(GAMMA);
+    assertEquals(List.of("52", "Pays de la Loire", "44", "Loire-Atlantique"), List.of(gamma.getAs("region_code"),
+        gamma.getAs("region_name"), gamma.getAs("department_code"), gamma.getAs("department_name")));
+  }
+
+  /**
+   * OVERALL 74.5 / 68.0 / 61.5. Peer group S2 holds all three; region 53 holds Alpha and Beta;
+   * every department holds one structure. Rank 1 = best; percentile = 100 x (structures below) /
+   * (size - 1), 0 for a group of one.
+   */
+  @Test
+  void personalizedPositioningCarriesRankSizeAndPercentileInRegionAndDepartment() {
+    // Alpha: peer 1 / 3 (100), region 1 / 2 (100), department 1 / 1 (0).
+    assertEquals("74.5 peer 1/3 100.0 region 1/2 100.0 department 1/1 0.0",
+        territoryPosition(position(ALPHA, "OVERALL")));
+    // Beta: peer 2 / 3 (50), region 2 / 2 (0), department 1 / 1 (0).
+    assertEquals("68.0 peer 2/3 50.0 region 2/2 0.0 department 1/1 0.0",
+        territoryPosition(position(BETA, "OVERALL")));
+    // Per channel: EMAIL 70 / 71 / 72 reverses the order: Alpha is last of its peers and region.
+    assertEquals("70.0 peer 3/3 0.0 region 2/2 0.0 department 1/1 0.0",
+        territoryPosition(position(ALPHA, "CHANNEL:EMAIL")));
+    assertEquals("71.0 peer 2/3 50.0 region 1/2 100.0 department 1/1 0.0",
+        territoryPosition(position(BETA, "CHANNEL:EMAIL")));
+    // Alpha alone bought the visit: alone everywhere.
+    assertEquals("88.0 peer 1/1 0.0 region 1/1 0.0 department 1/1 0.0",
+        territoryPosition(position(ALPHA, "CHANNEL:VISIT")));
+  }
+
+  @Test
+  void standardResultsCarryTheOverallAndRemoteChannelPositionOnTheTerritory() {
+    // Gamma (61.5), alone in region 52 and department 44, last of its three peers.
+    assertEquals("61.5 peer 3/3 0.0 region 1/1 0.0 department 1/1 0.0", territoryPosition(standard.get(GAMMA),
+        "barometer_score"));
+    assertEquals("74.5 peer 1/3 100.0 region 1/2 100.0 department 1/1 0.0", territoryPosition(standard.get(ALPHA),
+        "barometer_score"));
+    // PHONE 80 / 79 / 78: Beta second of three peers, second of two in region 53.
+    Row phone = standard.get(BETA).<Row>getList(fieldIndex(standard.get(BETA), "remote_channels")).stream()
+        .filter(c -> "PHONE".equals(c.getAs("channel"))).findFirst().orElseThrow();
+    assertEquals("79.0 peer 2/3 50.0 region 2/2 0.0 department 1/1 0.0", territoryPosition(phone, "score"));
+    assertEquals(50.0, (double) phone.getAs("percentile_national"));
+  }
+
+  @Test
+  void surveyShowsTheDepartmentsAndRegionsPerceptionOfTheSameCategory() {
+    // Alpha: department 35 has 20 responses (< 30): suppressed in the table, suppressed here;
+    // region 53: 60 responses, 42 satisfied = 70.0.
+    Row alpha = personalized.get(ALPHA).getAs("survey");
+    assertEquals(20L, (long) alpha.getAs("department_responses"));
+    assertNull(alpha.getAs("department_satisfaction_overall"));
+    assertEquals(60L, (long) alpha.getAs("region_responses"));
+    assertEquals(70.0, (double) alpha.getAs("region_satisfaction_overall"));
+    // Beta: department 22, ADMINISTRATION only: 30 satisfied of 40 = 75.0, not the POSTAL 90.0.
+    Row beta = personalized.get(BETA).getAs("survey");
+    assertEquals(40L, (long) beta.getAs("department_responses"));
+    assertEquals(75.0, (double) beta.getAs("department_satisfaction_overall"));
+    assertEquals(70.0, (double) beta.getAs("region_satisfaction_overall"));
+  }
+
+  @Test
+  void aTerritoryWithoutResponsesHasNoneAndNoRate() {
+    Dataset<Row> noTerritory = Reports.personalized(withoutTerritorySurvey());
+    Row survey = noTerritory.where("structure_id = '" + BETA + "'").first().getAs("survey");
+    assertEquals(0L, (long) survey.getAs("department_responses"));
+    assertNull(survey.getAs("department_satisfaction_overall"));
+    assertEquals(0L, (long) survey.getAs("region_responses"));
+    assertNull(survey.getAs("region_satisfaction_overall"));
+  }
+
+  private static Row position(String structure, String measure) {
+    Row report = personalized.get(structure);
+    return report.<Row>getList(fieldIndex(report, "positioning")).stream()
+        .filter(m -> measure.equals(m.getAs("measure"))).findFirst().orElseThrow();
+  }
+
+  private static String territoryPosition(Row m) {
+    return territoryPosition(m, "value");
+  }
+
+  /** The figure, then rank / size and percentile in the peer group, the region and the department. */
+  private static String territoryPosition(Row m, String figure) {
+    return m.getAs(figure) + " peer " + m.getAs("rank") + "/" + m.getAs("peer_group_size") + " "
+        + m.getAs("percentile_peer") + " region " + m.getAs("rank_region") + "/" + m.getAs("region_size") + " "
+        + m.getAs("percentile_region") + " department " + m.getAs("rank_department") + "/"
+        + m.getAs("department_size") + " " + m.getAs("percentile_department");
+  }
+
+  private static Reports.Inputs withoutTerritorySurvey() {
+    Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
+    return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
+        in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
+        in.scenarios(), in.audits(), in.positioning(), in.surveyResults(), in.surveyTerritory().limit(0),
+        in.national(), in.communes());
+  }
+
   private static Reports.Inputs withoutSurvey() {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
     return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
         in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
-        in.scenarios(), in.audits(), in.positioning(), in.surveyResults().limit(0), in.national());
+        in.scenarios(), in.audits(), in.positioning(), in.surveyResults().limit(0), in.surveyTerritory(),
+        in.national(), in.communes());
   }
 
   private static List<String> highlights(Row report, String column) {
