@@ -10,6 +10,7 @@ import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
     if (structure == null) {
       documents.national(rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
           rows(warehouse.read(Tables.SURVEY_NATIONAL, edition)),
-          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream().findFirst().orElse(null));
+          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream().findFirst().orElse(null),
+          regionNames(warehouse));
       documents.index(entries);
     } else if (entries.isEmpty()) {
       throw new BarometerException("Structure " + structure + " has no report in edition " + edition);
@@ -72,6 +74,19 @@ final class ReportCommand implements Callable<Integer> {
     while (rows.hasNext()) {
       entries.add(write.apply(ReportRows.toMap(rows.next())));
     }
+  }
+
+  /** Region code to name, from the reference communes (none in a warehouse without them: codes are shown). */
+  private Map<String, String> regionNames(Warehouse warehouse) {
+    Map<String, String> names = new HashMap<>();
+    if (warehouse.exists(Tables.COMMUNES)) {
+      for (Row r : Reports.names(warehouse.read(Tables.COMMUNES, edition), "region").collectAsList()) {
+        if (r.getAs("region_name") != null) {
+          names.put(r.getAs("region_code"), r.getAs("region_name"));
+        }
+      }
+    }
+    return names;
   }
 
   private static List<Map<String, Object>> rows(Dataset<Row> table) {

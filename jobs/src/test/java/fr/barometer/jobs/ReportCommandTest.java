@@ -68,7 +68,7 @@ class ReportCommandTest {
         tables.get(Tables.STRUCTURE_SCORES), tables.get(Tables.POSITIONING), tables.get(Tables.BAROMETER_NATIONAL),
         tables.get(Tables.ELIGIBILITY), tables.get(Tables.COMMUNES)));
     for (String table : List.of(Tables.BAROMETER_NATIONAL, Tables.SURVEY_NATIONAL,
-        Tables.PERCEIVED_VS_PRODUCED_NATIONAL)) {
+        Tables.PERCEIVED_VS_PRODUCED_NATIONAL, Tables.COMMUNES)) {
       warehouse.replaceEdition(table, EDITION, tables.get(table));
     }
     warehouse.replaceEdition(Tables.EDITION_SETTINGS, EDITION, spark.createDataFrame(
@@ -140,6 +140,82 @@ class ReportCommandTest {
     assertTrue(Files.readString(out.resolve("structures/STR-ALPHA.html")).contains("INSUFFICIENT"));
     assertTrue(pdfText(out.resolve("structures/STR-ALPHA.pdf")).contains("INSUFFICIENT"));
     assertTrue(Files.readString(out.resolve("structures/STR-BETA.html")).contains("Net Promoter Score : 12,5"));
+  }
+
+  /**
+   * Alpha (Rennes, Ille-et-Vilaine, Bretagne): OVERALL 74.5, first of its 3 peers (percentile 100,
+   * nationally too), first of the 2 structures of region 53 (100), alone in department 35 (1 / 1,
+   * percentile 0). EMAIL 70 is the lowest of the three: last everywhere but in its department.
+   */
+  @Test
+  void aPersonalizedReportShowsItsPositionInItsRegionAndDepartment() throws IOException {
+    String html = Files.readString(out.resolve("structures/STR-ALPHA.html"));
+    assertTrue(html.contains("Région : <b>Bretagne (53)</b> ; département : <b>Ille-et-Vilaine (35)</b>"), html);
+    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">74,5</td><td class=\"num\">1 / 3</td>"
+        + "<td class=\"num\">100,0</td><td class=\"num\">100,0</td><td class=\"num\">1 / 2</td>"
+        + "<td class=\"num\">100,0</td><td class=\"num\">1 / 1</td><td class=\"num\">0,0</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>Courriel</td><td class=\"num\">70,0</td><td class=\"num\">3 / 3</td>"
+        + "<td class=\"num\">0,0</td><td class=\"num\">0,0</td><td class=\"num\">2 / 2</td>"
+        + "<td class=\"num\">0,0</td><td class=\"num\">1 / 1</td><td class=\"num\">0,0</td></tr>"), html);
+    JsonNode overall = json(ALPHA).get("positioning").findParents("measure").stream()
+        .filter(m -> m.get("measure").asText().equals("OVERALL")).findFirst().orElseThrow();
+    assertEquals(2, overall.get("region_size").asInt());
+    assertEquals("Ille-et-Vilaine", json(ALPHA).get("territory").get("department_name").asText());
+    assertTrue(pdfText(out.resolve("structures/STR-ALPHA.pdf")).contains("Votre position sur votre territoire"));
+  }
+
+  /** Gamma (standard, Nantes): last of its 3 peers (61.5), alone in region 52 and department 44. */
+  @Test
+  void standardResultsShowThePositionOnTheTerritory() throws IOException {
+    String html = Files.readString(out.resolve("structures/STR-GAMMA.html"));
+    assertTrue(html.contains("Région : <b>Pays de la Loire (52)</b> ; département : <b>Loire-Atlantique (44)</b>"),
+        html);
+    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">61,5</td><td class=\"num\">3 / 3</td>"
+        + "<td class=\"num\">0,0</td><td class=\"num\">0,0</td><td class=\"num\">1 / 1</td>"
+        + "<td class=\"num\">0,0</td><td class=\"num\">1 / 1</td><td class=\"num\">0,0</td></tr>"), html);
+  }
+
+  /**
+   * Survey, ADMINISTRATION: department 35 has 20 responses (below 30: not published), region 53 has
+   * 60 (42 satisfied: 70.0), department 22 has 40 (30 satisfied: 75.0; the POSTAL 90.0 is not Beta's).
+   */
+  @Test
+  void theSurveyShowsTheDepartmentsAndRegionsPerceptionBesideTheStructures() throws IOException {
+    String alpha = Files.readString(out.resolve("structures/STR-ALPHA.html"));
+    assertTrue(alpha.contains("<tr><td>Votre structure</td><td class=\"num\">2</td>"
+        + "<td class=\"note\">non publié (réponses insuffisantes)</td></tr>"), alpha);
+    assertTrue(alpha.contains("<tr><td>Département Ille-et-Vilaine (35)</td><td class=\"num\">20</td>"
+        + "<td class=\"note\">non publié (réponses insuffisantes)</td></tr>"), alpha);
+    assertTrue(alpha.contains("<tr><td>Région Bretagne (53)</td><td class=\"num\">60</td>"
+        + "<td class=\"num\">70,0</td></tr>"), alpha);
+    String beta = Files.readString(out.resolve("structures/STR-BETA.html"));
+    assertTrue(beta.contains("<tr><td>Votre structure</td><td class=\"num\">40</td><td class=\"num\">75,0</td></tr>"),
+        beta);
+    assertTrue(beta.contains("<tr><td>Département Côtes-d&#39;Armor (22)</td><td class=\"num\">40</td>"
+        + "<td class=\"num\">75,0</td></tr>"), beta);
+    assertTrue(beta.contains("<tr><td>Région Bretagne (53)</td><td class=\"num\">60</td>"
+        + "<td class=\"num\">70,0</td></tr>"), beta);
+    assertTrue(json(ALPHA).get("survey").get("department_satisfaction_overall").isNull());
+  }
+
+  /**
+   * Region 53 (6 structures) is published; region 52 (2 structures) is suppressed: its count only.
+   * The fixture gives the suppressed cell values (43.21 ...) that the table never holds, to show
+   * that the page and its JSON hide a suppressed cell by its flag.
+   */
+  @Test
+  void theNationalPageHasTheRegionsTableWithSuppressedRegionsAsCountsOnly() throws IOException {
+    String html = Files.readString(out.resolve("national.html"));
+    assertTrue(html.contains("<h2>Par région</h2>"), html);
+    assertTrue(html.contains("<tr><td>Bretagne (53)</td><td class=\"num\">6</td>\n<td class=\"num\">71,4</td>"
+        + "<td class=\"num\">66,5</td><td class=\"num\">70,8</td><td class=\"num\">76,2</td>"
+        + "<td class=\"num\">58,5</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>Pays de la Loire (52)</td><td class=\"num\">2</td>\n"
+        + "<td colspan=\"5\" class=\"note\">non publié (moins de 5 structures)</td>\n</tr>"), html);
+    assertFalse(html.contains("43,2"), "a suppressed region's values");
+    assertFalse(Files.readString(out.resolve("national.json")).contains("43.2"), "a suppressed region's values");
+    // The survey's region cell is named too.
+    assertTrue(html.contains("<td>Région Bretagne (53)</td>"), html);
   }
 
   @Test

@@ -147,7 +147,7 @@ public final class ReportsFixture {
         cell("STRATUM", "S2", "OVERALL", 3, false), cell("STRATUM", "S2", "CHANNEL:EMAIL", 3, false),
         cell("STRATUM", "S2", "CHANNEL:PHONE", 3, false), cell("STRATUM", "S1", "OVERALL", 1, true),
         cell("CATEGORY", "ADMINISTRATION", "OVERALL", 3, false),
-        row(EDITION, "REGION", "53", "OVERALL", 6L, false, 71.25, 66.5, 70.75, 76.25, 58.5),
+        row(EDITION, "REGION", "53", "OVERALL", 6L, false, 71.4, 66.5, 70.8, 76.2, 58.5),
         // Values a suppressed cell never has in the table: the documents must hide a suppressed
         // cell by its flag, whatever it holds.
         row(EDITION, "REGION", "52", "OVERALL", 2L, true, 43.21, 43.22, 43.23, 43.24, 43.25))));

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -54,9 +55,19 @@ public final class ReportDocuments {
     XRLog.setLoggingEnabled(false);
   }
 
+  /** The columns of a published cell that stay when it is suppressed: what it is, and its counts. */
+  private static final Set<String> SUPPRESSED_CELL_KEEPS = Set.of("scope", "scope_value", "measure",
+      "n_structures", "responses", "suppressed", "suppression");
+  /** The codes and names of a structure's region and department, as the report tables name them. */
+  private static final List<String> TERRITORY = List.of("region_code", "region_name", "department_code",
+      "department_name");
+
   /** A personalised report: HTML, JSON and PDF. */
   public Entry personalized(Map<String, Object> report) {
-    return structure(report, "PERSONALIZED", true, personalizedCharts(report));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> territory = (Map<String, Object>) report.get("territory");
+    return structure(report, "PERSONALIZED", true, personalizedCharts(report), territory,
+        overallAndChannels(list(report, "positioning")));
   }
 
   /** A standard structure's results: HTML and JSON. */
@@ -69,16 +80,36 @@ public final class ReportDocuments {
       points.add(point("CHANNEL:" + c.get("channel"), number(c.get("score")), null, cells));
     }
     charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de pairs", points));
-    return structure(report, (String) report.get("plan"), false, charts);
+    // The standard results hold the territory and the OVERALL position flat, and each remote
+    // channel's in remote_channels: the same rows as a personalised report's positioning.
+    Map<String, Object> territory = new LinkedHashMap<>();
+    TERRITORY.forEach(key -> territory.put(key, report.get(key)));
+    List<Map<String, Object>> positions = new ArrayList<>();
+    Map<String, Object> overall = new LinkedHashMap<>(report);
+    overall.put("measure", "OVERALL");
+    overall.put("value", report.get("barometer_score"));
+    positions.add(overall);
+    for (Map<String, Object> c : list(report, "remote_channels")) {
+      Map<String, Object> channel = new LinkedHashMap<>(c);
+      channel.put("measure", "CHANNEL:" + c.get("channel"));
+      channel.put("value", c.get("score"));
+      positions.add(channel);
+    }
+    return structure(report, (String) report.get("plan"), false, charts, territory, overallAndChannels(positions));
   }
 
-  private Entry structure(Map<String, Object> report, String plan, boolean personalized, Map<String, String> charts) {
+  private Entry structure(Map<String, Object> report, String plan, boolean personalized, Map<String, String> charts,
+      Map<String, Object> territory, List<Map<String, Object>> territoryPositions) {
     String id = (String) report.get("structure_id");
     String file = STRUCTURES_DIR + "/" + fileName(id);
     Map<String, Object> model = model();
     model.put("report", report);
     model.put("personalized", personalized);
     model.put("charts", charts);
+    if (territory != null) {
+      model.put("territory", territory);
+    }
+    model.put("territory_positions", territoryPositions);
     String html = render("structure.ftlh", model);
     write(file + ".html", html);
     writeJson(file + ".json", report);
@@ -93,14 +124,19 @@ public final class ReportDocuments {
     List<Map<String, Object>> positions = list(report, "positioning");
     Map<String, String> charts = new HashMap<>();
     charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de pairs",
-        positions.stream().filter(m -> measure(m).equals("OVERALL") || measure(m).startsWith("CHANNEL:"))
-            .sorted(Comparator.comparingInt(m -> Labels.order(measure(m))))
-            .map(m -> point(measure(m), number(m.get("value")), null, cells)).toList()));
+        overallAndChannels(positions).stream().map(m -> point(measure(m), number(m.get("value")), null, cells))
+            .toList()));
     charts.put("steps", Charts.profile("steps", "Votre structure", "Moyenne du groupe",
         profile(positions, m -> measure(m).startsWith("STEP:"))));
     charts.put("criteria", Charts.profile("criteria", "Votre structure", "Moyenne du groupe",
         profile(positions, m -> measure(m).startsWith("CRITERION:"))));
     return charts;
+  }
+
+  /** The OVERALL and per-channel positions, in reading order: what the reports compare on. */
+  private static List<Map<String, Object>> overallAndChannels(List<Map<String, Object>> positions) {
+    return positions.stream().filter(m -> measure(m).equals("OVERALL") || measure(m).startsWith("CHANNEL:"))
+        .sorted(Comparator.comparingInt(m -> Labels.order(measure(m)))).toList();
   }
 
   /** The structure's value and its peer-group mean (value minus its gap), per measure. */
@@ -127,11 +163,14 @@ public final class ReportDocuments {
 
   /**
    * The anonymous national page, from the published cells (barometer_national), the survey's
-   * national figures and the produced-vs-perceived correlations.
+   * national figures and the produced-vs-perceived correlations; regionNames names the REGION
+   * cells (code to name; a code without a name is shown as such).
    */
-  public void national(List<Map<String, Object>> barometer, List<Map<String, Object>> survey,
-      Map<String, Object> perceived) {
+  public void national(List<Map<String, Object>> publishedBarometer, List<Map<String, Object>> publishedSurvey,
+      Map<String, Object> perceived, Map<String, String> regionNames) {
     Map<String, Object> model = model();
+    List<Map<String, Object>> barometer = named(withoutSuppressedValues(publishedBarometer), regionNames);
+    List<Map<String, Object>> survey = named(withoutSuppressedValues(publishedSurvey), regionNames);
     List<Map<String, Object>> france = scope(barometer, "NATIONAL");
     List<Map<String, Object>> channels = keyed(france, m -> measure(m).equals("OVERALL")
         || measure(m).startsWith("CHANNEL:"), "measure");
@@ -140,6 +179,7 @@ public final class ReportDocuments {
         m -> measure(m).equals("OVERALL"), "scope_value");
     List<Map<String, Object>> strata = keyed(scope(barometer, "STRATUM"), m -> measure(m).equals("OVERALL"),
         "scope_value");
+    model.put("regions", keyed(scope(barometer, "REGION"), m -> measure(m).equals("OVERALL"), "scope_value"));
     france.stream().filter(m -> measure(m).equals("OVERALL")).findFirst().ifPresent(o -> model.put("overall", o));
     model.put("channels", channels);
     model.put("steps", steps);
@@ -165,6 +205,34 @@ public final class ReportDocuments {
     data.put("survey", survey);
     data.put("perceived_vs_produced", perceived);
     writeJson("national.json", data);
+  }
+
+  /**
+   * The cells with the values of every suppressed one removed: the table already leaves them
+   * empty; the published page and its JSON must not depend on that alone.
+   */
+  private static List<Map<String, Object>> withoutSuppressedValues(List<Map<String, Object>> cells) {
+    return cells.stream().map(c -> {
+      if (!Boolean.TRUE.equals(c.get("suppressed"))) {
+        return c;
+      }
+      Map<String, Object> kept = new LinkedHashMap<>(c);
+      kept.replaceAll((key, value) -> SUPPRESSED_CELL_KEEPS.contains(key) ? value : null);
+      return kept;
+    }).toList();
+  }
+
+  /** REGION cells get "name": the region's name and code, e.g. "Bretagne (53)". */
+  private static List<Map<String, Object>> named(List<Map<String, Object>> cells, Map<String, String> regionNames) {
+    return cells.stream().map(c -> {
+      String code = (String) c.get("scope_value");
+      if (!"REGION".equals(c.get("scope")) || !regionNames.containsKey(code)) {
+        return c;
+      }
+      Map<String, Object> copy = new LinkedHashMap<>(c);
+      copy.put("name", regionNames.get(code) + " (" + code + ")");
+      return copy;
+    }).toList();
   }
 
   /** The index of every document written. */
