@@ -136,8 +136,8 @@ public final class Reports {
     return orEmpty(report, "sites", "channels", "steps", "criteria", "comments", "positioning", "strengths",
             "points_of_progress", "peer_group_distribution")
         .select(col("edition"), col("structure_id"), col("name"), col("category"), col("peer_group"),
-            col("territory"), col("performance"), col("sites"), col("channels"), col("steps"), col("criteria"), col("comments"),
-            col("positioning"), surveyOf(), col("strengths"), col("points_of_progress"),
+            col("territory"), col("performance"), col("sites"), col("channels"), col("steps"), col("criteria"),
+            col("comments"), col("positioning"), surveyOf(), col("strengths"), col("points_of_progress"),
             col("peer_group_distribution"));
   }
 
