@@ -19,7 +19,6 @@ public final class SparkTestSession {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
-                .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config(
                     "spark.sql.warehouse.dir",
                     Files.createTempDirectory("barometer-test-spark").toString())

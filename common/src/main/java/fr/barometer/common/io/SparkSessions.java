@@ -22,7 +22,10 @@ public final class SparkSessions {
                 "spark.sql.catalog.spark_catalog",
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.session.timeZone", "Europe/Paris")
-            .config("spark.sql.sources.partitionOverwriteMode", "static");
+            .config("spark.sql.sources.partitionOverwriteMode", "static")
+            // Our Delta logs hold a few files per table: Delta's default of 50 partitions to rebuild a
+            // table's state made every commit run ~100 tiny tasks (measured: score step 110 s -> 31 s).
+            .config("spark.databricks.delta.snapshotPartitions", "2");
     if (master != null) {
       builder.master(master);
     }
