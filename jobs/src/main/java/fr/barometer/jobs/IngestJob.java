@@ -143,28 +143,31 @@ public final class IngestJob {
     Dataset<Row> answers = stageAnswers(audits);
     Dataset<Row> survey = stageSurvey(found, ingested, edition);
 
-    write(Tables.COMMUNES, communes, RegistryInputs.COMMUNES, edition);
-    write(Tables.EPCI, epci, RegistryInputs.EPCI, edition);
-    write(Tables.STRUCTURES, structures, RegistryInputs.STRUCTURES, edition);
-    write(Tables.SITES, sites, RegistryInputs.SITES, edition);
-    write(Tables.ORDERS, orders, RegistryInputs.ORDERS, edition);
-    write(Tables.AUDITS, audits, AuditInput.STAGING, edition);
-    warehouse.replaceEdition(Tables.AUDIT_ANSWERS, edition,
-        answers.where(col("reason").isNull()).select(col("edition"), col("audit_id"), col("item_id"), col("value")));
-    write(Tables.SURVEY_RESPONSES, survey, SurveyInput.STAGING, edition);
+    Map<String, Long> stored = new HashMap<>();
+    stored.put(Tables.COMMUNES, write(Tables.COMMUNES, communes, RegistryInputs.COMMUNES, edition));
+    stored.put(Tables.EPCI, write(Tables.EPCI, epci, RegistryInputs.EPCI, edition));
+    stored.put(Tables.STRUCTURES, write(Tables.STRUCTURES, structures, RegistryInputs.STRUCTURES, edition));
+    stored.put(Tables.SITES, write(Tables.SITES, sites, RegistryInputs.SITES, edition));
+    stored.put(Tables.ORDERS, write(Tables.ORDERS, orders, RegistryInputs.ORDERS, edition));
+    stored.put(Tables.AUDITS, write(Tables.AUDITS, audits, AuditInput.STAGING, edition));
+    stored.put(Tables.AUDIT_ANSWERS, warehouse.replaceEdition(Tables.AUDIT_ANSWERS, edition,
+        answers.where(col("reason").isNull()).select(col("edition"), col("audit_id"), col("item_id"), col("value"))));
+    stored.put(Tables.SURVEY_RESPONSES, write(Tables.SURVEY_RESPONSES, survey, SurveyInput.STAGING, edition));
     writeGrid(edition);
     warehouse.replaceEdition(Tables.QUARANTINE, edition,
         refused.stream().reduce(Dataset::unionByName).orElseThrow());
+    Map<String, Long> quarantined = quarantinedBySource(edition);
 
     List<InputCounts> counts = new ArrayList<>();
-    counts.add(counts(Tables.COMMUNES, communes, Tables.COMMUNES, edition));
-    counts.add(counts(Tables.EPCI, epci, Tables.EPCI, edition));
-    counts.add(counts(Tables.STRUCTURES, structures, Tables.STRUCTURES, edition));
-    counts.add(counts(Tables.SITES, sites, Tables.SITES, edition));
-    counts.add(counts(Tables.ORDERS, orders, Tables.ORDERS, edition));
-    counts.add(counts(Tables.AUDITS, audits, Tables.AUDITS, edition));
-    counts.add(answerCounts(answers, edition));
-    counts.add(counts(Tables.SURVEY_RESPONSES, survey, Tables.SURVEY_RESPONSES, edition));
+    counts.add(counts(Tables.COMMUNES, communes, stored, quarantined));
+    counts.add(counts(Tables.EPCI, epci, stored, quarantined));
+    counts.add(counts(Tables.STRUCTURES, structures, stored, quarantined));
+    counts.add(counts(Tables.SITES, sites, stored, quarantined));
+    counts.add(counts(Tables.ORDERS, orders, stored, quarantined));
+    counts.add(counts(Tables.AUDITS, audits, stored, quarantined));
+    counts.add(new InputCounts(Tables.AUDIT_ANSWERS, answers.count(), stored.get(Tables.AUDIT_ANSWERS),
+        quarantined.getOrDefault(Tables.AUDIT_ANSWERS, 0L), 0, 0));
+    counts.add(counts(Tables.SURVEY_RESPONSES, survey, stored, quarantined));
     RunLog.append(spark, warehouse, run, edition, "ingest", counts);
     // Last, after the staging tables it vouches for: see the class comment.
     warehouse.replaceEdition(Tables.INGESTED_FILES, edition, spark.createDataFrame(
@@ -275,10 +278,11 @@ public final class IngestJob {
     return new AuditContext(config, grid, structureRefs, siteRefs);
   }
 
-  private void write(String table, Dataset<Row> resolved, Staging staging, int edition) {
-    warehouse.replaceEdition(table, edition, Quarantine.kept(resolved, staging));
+  /** Writes the kept rows, sets the refused ones aside for quarantine, and returns the rows stored. */
+  private long write(String table, Dataset<Row> resolved, Staging staging, int edition) {
     String key = staging.cleanSchema().fieldNames()[1];
     refused.add(Quarantine.refused(resolved, table, key, run));
+    return warehouse.replaceEdition(table, edition, Quarantine.kept(resolved, staging));
   }
 
   private void writeSettings(int edition) {
@@ -304,26 +308,25 @@ public final class IngestJob {
   }
 
   /**
-   * Counts what became of each row read. Kept and quarantined rows are counted in the written
-   * tables, not in the staging data, so the reconciliation checks what was really stored.
+   * Counts what became of each row read. Kept and quarantined rows are counted as stored (the
+   * commits' metrics and the written quarantine), not in the staging data, so the reconciliation
+   * checks what was really stored.
    */
-  private InputCounts counts(String input, Dataset<Row> resolved, String table, int edition) {
+  private static InputCounts counts(String input, Dataset<Row> resolved, Map<String, Long> stored,
+      Map<String, Long> quarantined) {
     Column ineligible = input.equals(Tables.SURVEY_RESPONSES) ? col("eligible").unary_$bang() : null;
     StagedCounts staged = StagedCounts.of(resolved, ineligible);
-    long stored = warehouse.read(table, edition).count();
-    return new InputCounts(input, staged.read(), stored - staged.ineligible(), quarantined(input, edition),
+    return new InputCounts(input, staged.read(), stored.get(input) - staged.ineligible(),
+        quarantined.getOrDefault(input, 0L),
         staged.collapsed(), staged.ineligible());
   }
 
-
-  private InputCounts answerCounts(Dataset<Row> answers, int edition) {
-    long read = answers.count();
-    long stored = warehouse.read(Tables.AUDIT_ANSWERS, edition).count();
-    return new InputCounts(Tables.AUDIT_ANSWERS, read, stored, quarantined(Tables.AUDIT_ANSWERS, edition), 0, 0);
-  }
-
-  private long quarantined(String source, int edition) {
-    return warehouse.read(Tables.QUARANTINE, edition).where(col("source").equalTo(source)).count();
+  /** The edition's quarantined rows by source, read back from the written table in one pass. */
+  private Map<String, Long> quarantinedBySource(int edition) {
+    Map<String, Long> bySource = new HashMap<>();
+    warehouse.read(Tables.QUARANTINE, edition).groupBy("source").count().collectAsList()
+        .forEach(r -> bySource.put(r.getString(0), r.getLong(1)));
+    return bySource;
   }
 
   private Set<String> keptKeys(Dataset<Row> resolved, String key) {

@@ -92,7 +92,7 @@ public final class AuditInput {
       }
       JsonNode audit = parse(line);
       fillAudit(audit, row, context);
-      row.set(Staging.CONTENT, canonical(audit));
+      row.content(canonical(audit));
     } catch (Rejection.Raised r) {
       row.reject(r.rejection());
     }
@@ -208,7 +208,6 @@ public final class AuditInput {
 
   private static Row answer(int position, JsonNode answer, Channel channel, AuditContext ctx,
       Map<String, Integer> timesAnswered) {
-    String record = answer.toString();
     String itemId = answer.isObject() ? Values.optional(text(answer, "item_id")) : null;
     try {
       if (itemId == null) {
@@ -224,10 +223,11 @@ public final class AuditInput {
         throw Rejection.raise(DUPLICATE_ANSWER, "item " + itemId + " is answered " + timesAnswered.get(itemId) + " times");
       }
       String value = normalise(item, answer.get("value"));
-      return new GenericRowWithSchema(new Object[] {position, itemId, value, record, null, null}, ANSWER);
+      // The record is kept for quarantine only: a good answer's would be carried for nothing.
+      return new GenericRowWithSchema(new Object[] {position, itemId, value, null, null, null}, ANSWER);
     } catch (Rejection.Raised r) {
       return new GenericRowWithSchema(
-          new Object[] {position, itemId, null, record, r.rejection().reason().name(), r.rejection().detail()}, ANSWER);
+          new Object[] {position, itemId, null, answer.toString(), r.rejection().reason().name(), r.rejection().detail()}, ANSWER);
     }
   }
 

@@ -60,7 +60,7 @@ public final class CsvStaging {
             MALFORMED_RECORD, "expected " + headerSize + " fields, found " + record.fieldCount());
       }
       converter.fill(record, row);
-      row.set(Staging.CONTENT, content(layout, record));
+      row.content(content(layout, record));
     } catch (Rejection.Raised r) {
       row.reject(r.rejection());
     }

@@ -28,7 +28,10 @@ public final class Staging implements Serializable {
   /** Null for a good row, else a QuarantineReason name. */
   public static final String REASON = "_reason";
   public static final String DETAIL = "_detail";
-  /** Canonical content, to tell identical copies from conflicting ones. */
+  /**
+   * A digest of the canonical content, to tell identical copies from conflicting ones. A digest and
+   * not the content itself: the duplicate rules shuffle it with every row (an audit's JSON is ~2 KB).
+   */
   public static final String CONTENT = "_content";
 
   private final StructType clean;
@@ -80,6 +83,16 @@ public final class Staging implements Serializable {
         .build();
   }
 
+  /** SHA-256 of the canonical content, Base64: equal contents give equal keys, and no collision is expected. */
+  static String digest(String canonical) {
+    try {
+      return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   private static StructField nullable(String name, org.apache.spark.sql.types.DataType type) {
     return new StructField(name, type, true, Metadata.empty());
   }
@@ -95,6 +108,11 @@ public final class Staging implements Serializable {
       }
       values[i] = value;
       return this;
+    }
+
+    /** Sets the content key from the record's canonical form. */
+    public RowBuilder content(String canonical) {
+      return set(CONTENT, digest(canonical));
     }
 
     public RowBuilder reject(Rejection rejection) {

@@ -57,8 +57,11 @@ public final class Warehouse {
     return read(table).where(functions.col("edition").equalTo(edition));
   }
 
-  /** Replaces the edition's partition with {@code rows}, atomically. */
-  public void replaceEdition(String table, int edition, Dataset<Row> rows) {
+  /**
+   * Replaces the edition's partition with {@code rows}, atomically, and returns how many rows were
+   * stored (from the commit's metrics, so counting them costs no second read of the table).
+   */
+  public long replaceEdition(String table, int edition, Dataset<Row> rows) {
     rows.where(functions.col("edition").equalTo(edition))
         .write()
         .format("delta")
@@ -66,7 +69,9 @@ public final class Warehouse {
         .option("replaceWhere", "edition = " + edition)
         .partitionBy("edition")
         .save(path(table));
-    rowsWritten += lastCommit(table).outputRows();
+    long stored = lastCommit(table).outputRows();
+    rowsWritten += stored;
+    return stored;
   }
 
   /**
