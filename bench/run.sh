@@ -34,9 +34,9 @@ for n in "${SIZES[@]}"; do
     echo "size: $n structures; landing: $(du -sb "$landing" | cut -f1) bytes; $(nproc) cores; $(date -u +%F)"
     echo "spark total_s=$(echo "$end - $start" | bc)"
     echo "jvm peak_rss_mb=$(( $(grep 'Maximum resident' "$WORK/time-$n.txt" | awk '{print $NF}') / 1024 ))"
-    grep -E "step [a-z]+ done in" "$log" | sed -E 's/.*step ([a-z]+) done in ([0-9]+) ms/spark step=\1 s=\2/' \
-      | awk '{split($3,a,"="); printf "%s %s s=%.1f\n", $1, $2, a[2]/1000}'
-    sed -n '/^input /,/^Tables written/p' "$log" | grep -v "^Tables"
+    sed -nE 's/^step ([a-z]+): done, ([0-9]+) rows written in ([0-9.]+) s$/\1 \2 \3/p' "$log" \
+      | awk '{printf "spark step=%s s=%.1f rows_written=%d rows_written_per_s=%d\n", $1, $3, $2, ($3 > 0 ? $2 / $3 : 0)}'
+    sed -n '/^Run .*edition/,/^Tables written/p' "$log" | grep -v "^Tables" || true
     echo "warehouse files=$(find "$warehouse" -type f -name '*.parquet' | wc -l) bytes=$(du -sb "$warehouse" | cut -f1)"
   } >"$out"
   "$ROOT/bin/barometer" sql "SELECT structure_id, barometer_score FROM structure_scores ORDER BY structure_id" \
@@ -53,9 +53,9 @@ spark, duck = load(sys.argv[1]), load(sys.argv[2])
 same = sum(1 for k in spark if k in duck and ((spark[k] is None and duck[k] is None) or
            (spark[k] is not None and duck[k] is not None and abs(spark[k] - duck[k]) < 1e-9)))
 lines = open(sys.argv[3]).read().splitlines()
-get = lambda key: float(next(l for l in lines if key in l).split(key + '=')[1].split()[0])
-spark_total = get('spark total_s')
-spark_score = sum(float(l.split('s=')[1]) for l in lines if l.startswith('spark step=ingest') or l.startswith('spark step=score'))
+get = lambda key: float(next(l for l in lines if l.startswith('duckdb ') and key in l).split(key + '=')[1].split()[0])
+spark_total = float(next(l for l in lines if l.startswith('spark total_s=')).split('=')[1])
+spark_score = sum(float(l.split(' s=')[1].split()[0]) for l in lines if l.startswith('spark step=ingest ') or l.startswith('spark step=score '))
 duck_total, duck_score = get('total_s'), get('score_s') + get('ingest_s')
 with open(sys.argv[3], 'a') as f:
     f.write(f"compare structures spark={len(spark)} duckdb={len(duck)} identical_scores={same}\n")
