@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * One nightly run of the hand-written fixture landing folder per test JVM, shared by the tests
- * that only read its tables (a full run costs tens of seconds; the suite must stay short).
+ * that only read its tables, or that run more on a copy of them (a full run costs tens of seconds;
+ * the suite must stay short).
  */
 final class FixtureWarehouse {
   private static Path root;
@@ -37,6 +38,24 @@ final class FixtureWarehouse {
   static synchronized String root() {
     run();
     return root.toString();
+  }
+
+  /** A writable copy of the fixture warehouse in {@code target}, for a test that runs more on top of it. */
+  static Path copyTo(Path target) {
+    Path from = Path.of(root());
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path to = target.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
   }
 
   private static void delete() {

@@ -39,8 +39,9 @@ class HistoryTest {
 
   @BeforeAll
   static void runTwice() throws Exception {
-    warehouse = new Warehouse(SPARK, tmp.resolve("warehouse").toString());
-    first = CliRun.of("run", "--landing", CliRun.resource("/IngestJobTest/landing"), "--warehouse", warehouse.root());
+    // The first run is the shared fixture run, continued on a copy of its warehouse.
+    first = FixtureWarehouse.run();
+    warehouse = new Warehouse(SPARK, FixtureWarehouse.copyTo(tmp.resolve("warehouse")).toString());
     assertEquals(0, first.code(), first.out() + first.err());
     firstVersion = warehouse.lastCommit(Tables.STRUCTURE_SCORES).version();
     firstScores = sorted(warehouse.read(Tables.STRUCTURE_SCORES).collectAsList());
