@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -41,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * have only Spark on their classpath, so the jar must carry everything else (Delta, our code).
  * Passes when the submit exits 0, the master saw two workers and a finished application whose
  * two executors both ran tasks, and every table equals the one of a local-mode run of the same
- * landing folder ({@link FixtureWarehouse}, run in this JVM meanwhile).
+ * landing folder ({@link FixtureWarehouse}: the unit tests' run if this build made one, else a run
+ * in this JVM meanwhile).
  *
  * <p>Runs after {@code package} (failsafe); alone: {@code mvn -B -pl jobs -am verify -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StandaloneClusterIT}. Its files (Spark home,
@@ -74,9 +74,14 @@ class StandaloneClusterIT {
     String landing = CliRun.resource("/IngestJobTest/landing");
     Path warehouse = dir.resolve("warehouse");
     long start = System.nanoTime();
-    // The local-mode reference run, in this JVM while the cluster starts and runs (2 cores: the
-    // daemons mostly wait, so the two overlap well).
-    CompletableFuture<CliRun> local = CompletableFuture.supplyAsync(FixtureWarehouse::run);
+    // The local-mode reference (the run of the unit tests if this build made one, else a run in
+    // this JVM) read into rows while the cluster starts and runs: the driver and executors of the
+    // tiny fixture leave a core idle much of the time.
+    CompletableFuture<Map<String, List<String>>> expected = CompletableFuture.supplyAsync(() -> {
+      CliRun reference = FixtureWarehouse.run();
+      assertEquals(0, reference.code(), reference.err());
+      return WarehouseSnapshot.of(SparkTestSession.get(), Path.of(FixtureWarehouse.root()));
+    });
     Runtime.getRuntime().addShutdownHook(KILL_ON_EXIT);
     try {
       int masterPort = freePort();
@@ -131,15 +136,12 @@ class StandaloneClusterIT {
       }
 
       // Every table as a local-mode run of the same landing folder writes it.
-      CliRun reference = local.get(RUN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-      assertEquals(0, reference.code(), reference.err());
-      SparkSession spark = SparkTestSession.get();
-      Map<String, List<String>> expected = WarehouseSnapshot.of(spark, Path.of(FixtureWarehouse.root()));
-      Map<String, List<String>> actual = WarehouseSnapshot.of(spark, warehouse);
-      assertTrue(expected.containsKey("structure_scores") && expected.containsKey("invoices"), expected.keySet().toString());
-      assertEquals(expected.keySet(), actual.keySet());
-      assertTrue(!actual.get("structure_scores").isEmpty(), "structure_scores is empty");
-      expected.forEach((table, rows) -> assertEquals(rows, actual.get(table), table));
+      Map<String, List<String>> local = expected.get(RUN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, List<String>> cluster = WarehouseSnapshot.of(SparkTestSession.get(), warehouse);
+      assertTrue(local.containsKey("structure_scores") && local.containsKey("invoices"), local.keySet().toString());
+      assertEquals(local.keySet(), cluster.keySet());
+      assertTrue(!cluster.get("structure_scores").isEmpty(), "structure_scores is empty");
+      local.forEach((table, rows) -> assertEquals(rows, cluster.get(table), table));
       LOG.warn("tables of the cluster run equal those of the local run; {} s in all", seconds(start));
     } catch (Throwable e) {
       dumpLogs();
