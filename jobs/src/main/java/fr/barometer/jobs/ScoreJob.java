@@ -7,6 +7,7 @@ import fr.barometer.common.transform.Eligibility;
 import fr.barometer.common.transform.Scoring;
 import fr.barometer.common.transform.ScoringInputs;
 import fr.barometer.common.transform.ScoringResult;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,9 +37,10 @@ final class ScoreJob {
     // Later tables derive from these: cached, Spark reuses them instead of recomputing the points.
     scores.answerPoints().persist(StorageLevel.MEMORY_AND_DISK());
     scores.siteScores().persist(StorageLevel.MEMORY_AND_DISK());
-    for (Map.Entry<String, Dataset<Row>> table : scores.byTable().entrySet()) {
-      warehouse.replaceEdition(table.getKey(), edition, table.getValue());
-    }
+    // answer_points first: writing it fills the cache the other tables are aggregated from.
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>(scores.byTable());
+    warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, tables.remove(Tables.ANSWER_POINTS));
+    warehouse.replaceEditions(edition, tables);
     scores.answerPoints().unpersist();
     scores.siteScores().unpersist();
   }

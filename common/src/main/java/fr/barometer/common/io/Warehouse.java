@@ -8,6 +8,12 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import java.util.stream.Collectors;
@@ -22,10 +28,13 @@ import org.apache.spark.sql.functions;
  * version of every table readable.
  */
 public final class Warehouse {
+  /** Tables written at once by {@link #replaceEditions}. */
+  private static final int CONCURRENT_WRITES = 3;
+
   private final SparkSession spark;
   private final String root;
   /** Rows written by this object's writes so far (from Delta's commit metrics): the run's progress lines. */
-  private long rowsWritten;
+  private final AtomicLong rowsWritten = new AtomicLong();
 
   /** A table's latest Delta commit. */
   public record Commit(long version, Timestamp committedAt, long outputRows) {}
@@ -70,8 +79,39 @@ public final class Warehouse {
         .partitionBy("edition")
         .save(path(table));
     long stored = lastCommit(table).outputRows();
-    rowsWritten += stored;
+    rowsWritten.addAndGet(stored);
     return stored;
+  }
+
+  /**
+   * Replaces the edition's partition of several tables, each in its own commit, a few at a time:
+   * much of a write is the driver planning and committing, which overlaps another table's tasks.
+   * Returns once every write has ended; the first failure is rethrown, after the others ended.
+   */
+  public void replaceEditions(int edition, Map<String, Dataset<Row>> tables) {
+    ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
+    try {
+      List<Future<Long>> writes = tables.entrySet().stream()
+          .map(t -> writers.submit(() -> replaceEdition(t.getKey(), edition, t.getValue())))
+          .toList();
+      RuntimeException failure = null;
+      for (Future<Long> write : writes) {
+        try {
+          write.get();
+        } catch (ExecutionException e) {
+          RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          failure = failure == null ? cause : failure;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while writing " + tables.keySet(), e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      writers.shutdown();
+    }
   }
 
   /**
@@ -96,11 +136,11 @@ public final class Warehouse {
   /** Adds rows (the run log only: it is a history, not a result). */
   public void append(String table, Dataset<Row> rows) {
     rows.write().format("delta").mode("append").partitionBy("edition").save(path(table));
-    rowsWritten += lastCommit(table).outputRows();
+    rowsWritten.addAndGet(lastCommit(table).outputRows());
   }
 
   public long rowsWritten() {
-    return rowsWritten;
+    return rowsWritten.get();
   }
 
   /** The table's latest commit: its version is what a rollback restores to. */
