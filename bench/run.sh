@@ -28,7 +28,9 @@ for n in "${SIZES[@]}"; do
   rm -rf "$warehouse"
   echo "== spark: bin/barometer run, $n structures"
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$WORK/time-$n.txt" "$ROOT/bin/barometer" run --landing "$landing" --warehouse "$warehouse" >"$log" 2>&1
+  status=0
+  /usr/bin/time -v -o "$WORK/time-$n.txt" "$ROOT/bin/barometer" run --landing "$landing" --warehouse "$warehouse" >"$log" 2>&1 \
+    || status=$?
   end=$(date +%s.%N)
   {
     echo "size: $n structures; landing: $(du -sb "$landing" | cut -f1) bytes; $(nproc) cores; $(date -u +%F)"
@@ -38,7 +40,9 @@ for n in "${SIZES[@]}"; do
       | awk '{printf "spark step=%s s=%.1f rows_written=%d rows_written_per_s=%d\n", $1, $3, $2, ($3 > 0 ? $2 / $3 : 0)}'
     sed -n '/^Run .*edition/,/^Tables written/p' "$log" | grep -v "^Tables" || true
     echo "warehouse files=$(find "$warehouse" -type f -name '*.parquet' | wc -l) bytes=$(du -sb "$warehouse" | cut -f1)"
+    [[ $status -eq 0 ]] || echo "spark run FAILED (exit $status): $(grep -m1 '^barometer: ' "$log" | cut -c1-300)"
   } >"$out"
+  if [[ $status -ne 0 ]]; then cat "$out"; continue; fi
   "$ROOT/bin/barometer" sql "SELECT structure_id, barometer_score FROM structure_scores ORDER BY structure_id" \
     --format csv --limit 100000000 --warehouse "$warehouse" 2>/dev/null >"$WORK/spark-scores-$n.csv"
 
