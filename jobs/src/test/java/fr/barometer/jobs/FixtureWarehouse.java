@@ -67,21 +67,9 @@ final class FixtureWarehouse {
 
   /** A writable copy of the fixture warehouse in {@code target}, for a test that runs more on top of it. */
   static Path copyTo(Path target) {
-    Path from = Path.of(root());
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path to = target.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return target;
+    return Folders.copy(Path.of(root()), target);
   }
+
 
   private static CliRun runFixture() {
     return CliRun.of("run", "--landing", CliRun.resource("/IngestJobTest/landing"), "--warehouse", root.toString());

@@ -10,7 +10,6 @@ import fr.barometer.common.io.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,17 +51,7 @@ class HistoryTest {
   /** A copy of the fixture landing folder without audit A6. */
   private static Path withoutAuditA6() throws Exception {
     Path from = Path.of(CliRun.resource("/IngestJobTest/landing"));
-    Path to = tmp.resolve("landing-2");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    Path to = Folders.copy(from, tmp.resolve("landing-2"));
     Path audits = to.resolve("audits/2017-09.jsonl");
     Files.write(audits, Files.readAllLines(audits).stream().filter(l -> !l.contains("\"A6\"")).toList());
     return to;

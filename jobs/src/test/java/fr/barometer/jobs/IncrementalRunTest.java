@@ -10,13 +10,11 @@ import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Warehouse;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -63,7 +61,7 @@ class IncrementalRunTest {
   @BeforeAll
   static void nightlyRuns() throws Exception {
     landing = tmp.resolve("landing");
-    copy(Path.of(IncrementalRunTest.class.getResource("/IngestJobTest/landing").toURI()), landing);
+    Folders.copy(Path.of(IncrementalRunTest.class.getResource("/IngestJobTest/landing").toURI()), landing);
     Files.writeString(landing.resolve("audits/2017-10.jsonl"), OCTOBER_AUDIT);
     ingest("incremental", false);
 
@@ -157,16 +155,4 @@ class IncrementalRunTest {
     return SPARK.read().format("delta").load(tmp.resolve(warehouse).resolve(name).toString());
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-  }
 }
