@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
-    description = "Position a scored edition and publish the national barometer, trophies and invoices.")
+    description = "Position a scored edition, publish the national barometer, trophies and invoices, and "
+        + "rebuild the report datasets that depend on them.")
 final class PublishCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 
@@ -21,7 +22,9 @@ final class PublishCommand implements Callable<Integer> {
     SparkSession session = spark.session("barometer publish");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
     try (RunLock lock = spark.lock(session, RunInfo.start(), "publish")) {
-      PublishJob.run(session, warehouse, edition);
+      // The report datasets carry the positions: republishing without them would leave them stale.
+      Pipeline.timed(warehouse, "publish", () -> PublishJob.run(session, warehouse, edition));
+      Pipeline.timed(warehouse, "report", () -> ReportJob.run(session, warehouse, edition));
     }
     System.out.println("Edition " + edition + " published in " + warehouse.root());
     return 0;

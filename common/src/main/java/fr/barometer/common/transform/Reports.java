@@ -38,6 +38,8 @@ public final class Reports {
   public static final int HIGHLIGHTS = 3;
 
   private static final String CHANNEL_PREFIX = "CHANNEL:";
+  /** Marks the base rows while a report is assembled. */
+  private static final String IN_BASE = "_in_base";
   private static final String CRITERION_PREFIX = "CRITERION:";
   private static final String[] POSITION = {"rank", "peer_group_size", "percentile_peer", "percentile_national",
       "quartile", "gap_to_peer_mean", "gap_to_national_mean"};
@@ -69,14 +71,11 @@ public final class Reports {
             .where(col("measure").startsWith(CHANNEL_PREFIX)
                 .and(col("measure").notEqual(CHANNEL_PREFIX + Channel.VISIT.name()))),
         "remote_channels", concat(channel, columns(TERRITORY_POSITION)));
-    Dataset<Row> report = structureScores
-        .select("edition", "structure_id", "category", "plan", "peer_group", "barometer_score", "complete")
-        .join(structures.select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"), "left")
-        .join(territories(eligibility, communes).select(col("edition"), col("structure_id"), col("territory.*")),
-            Columns.on("edition", "structure_id"), "left")
-        .join(overall, Columns.on("edition", "structure_id"), "left")
-        .join(remote, Columns.on("edition", "structure_id"), "left")
-        .join(peerDistribution(structureScores, national), Columns.on("edition", "structure_id"), "left");
+    Dataset<Row> report = assemble(structureScores
+            .select("edition", "structure_id", "category", "plan", "peer_group", "barometer_score", "complete"),
+        structures.select("edition", "structure_id", "name"),
+        territories(eligibility, communes).select(col("edition"), col("structure_id"), col("territory.*")),
+        overall, remote, peerDistribution(structureScores, national));
     List<String> columns = new ArrayList<>(List.of("edition", "structure_id", "name", "category", "plan",
         "peer_group", "barometer_score", "complete"));
     columns.addAll(List.of(POSITION));
@@ -116,23 +115,16 @@ public final class Reports {
         .select("edition", "structure_id", "category", "peer_group", "region_code", "department_code")
         .join(in.structures().select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"));
     Dataset<Row> mainSites = in.siteScores().where(col("is_main")).select("edition", "structure_id", "site_id");
-    Dataset<Row> report = structures
-        .join(performance(in.structureScores()), Columns.on("edition", "structure_id"), "left")
-        .join(sites(in.sites(), in.siteScores()), Columns.on("edition", "structure_id"), "left")
-        .join(channels(in.channelScores(), mainSites), Columns.on("edition", "structure_id"), "left")
-        .join(steps(in.stepScores(), mainSites), Columns.on("edition", "structure_id"), "left")
-        .join(criteria(in, mainSites), Columns.on("edition", "structure_id"), "left")
-        .join(comments(in.audits(), in.sites(), in.scenarios()), Columns.on("edition", "structure_id"), "left")
-        .join(positions(in.positioning()), Columns.on("edition", "structure_id"), "left")
-        .join(survey(in.surveyResults()), Columns.on("edition", "structure_id"), "left")
+    Dataset<Row> base = structures
         .join(territorySurvey(in.surveyTerritory(), "department_code"), Columns.on("edition", "category",
             "department_code"), "left")
         .join(territorySurvey(in.surveyTerritory(), "region_code"), Columns.on("edition", "category", "region_code"),
-            "left")
-        .join(territories(in.eligibility(), in.communes()), Columns.on("edition", "structure_id"), "left")
-        .join(highlights(in.positioning(), in.criteria(), true), Columns.on("edition", "structure_id"), "left")
-        .join(highlights(in.positioning(), in.criteria(), false), Columns.on("edition", "structure_id"), "left")
-        .join(peerDistribution(structures, in.national()), Columns.on("edition", "structure_id"), "left");
+            "left");
+    Dataset<Row> report = assemble(base, performance(in.structureScores()), sites(in.sites(), in.siteScores()),
+        channels(in.channelScores(), mainSites), steps(in.stepScores(), mainSites), criteria(in, mainSites),
+        comments(in.audits(), in.sites(), in.scenarios()), positions(in.positioning()), survey(in.surveyResults()),
+        territories(in.eligibility(), in.communes()), highlights(in.positioning(), in.criteria(), true),
+        highlights(in.positioning(), in.criteria(), false), peerDistribution(structures, in.national()));
     return orEmpty(report, "sites", "channels", "steps", "criteria", "comments", "positioning", "strengths",
             "points_of_progress", "peer_group_distribution")
         .select(col("edition"), col("structure_id"), col("name"), col("category"), col("peer_group"),
@@ -289,6 +281,31 @@ public final class Reports {
             .join(cells, Columns.on("edition", "peer_group")),
         "peer_group_distribution", col("measure"), col("n_structures"), col("suppressed"), col("mean"),
         col("p25"), col("median"), col("p75"));
+  }
+
+  /**
+   * The base rows (one per structure), each left-joined with its row of every piece (at most one
+   * per structure, columns named apart): a piece's columns are null where it has no row.
+   *
+   * <p>Done as one union grouped by structure rather than a chain of joins: a dozen sort-merge
+   * joins in one task hold a dozen sorters at once and ran out of execution memory on a national
+   * edition (40,000 structures, -Xmx4g), where one grouping holds one sorter that can spill.
+   */
+  @SafeVarargs
+  static Dataset<Row> assemble(Dataset<Row> base, Dataset<Row>... pieces) {
+    Dataset<Row> all = base.withColumn(IN_BASE, lit(true));
+    for (Dataset<Row> piece : pieces) {
+      all = all.unionByName(piece, true);
+    }
+    Column[] values = Arrays.stream(all.columns())
+        .filter(name -> !name.equals("edition") && !name.equals("structure_id"))
+        // Each column is non-null in at most one row of a structure: the first non-null is it.
+        .map(name -> first(col(name), true).as(name))
+        .toArray(Column[]::new);
+    return all.groupBy("edition", "structure_id")
+        .agg(values[0], Arrays.copyOfRange(values, 1, values.length))
+        .where(col(IN_BASE).isNotNull())
+        .drop(IN_BASE);
   }
 
   /** Groups rows into one sorted array of structs (sorted on the first field) per structure. */

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.io.Tables;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +223,23 @@ class ReportsTest {
         + m.getAs("percentile_peer") + " region " + m.getAs("rank_region") + "/" + m.getAs("region_size") + " "
         + m.getAs("percentile_region") + " department " + m.getAs("rank_department") + "/"
         + m.getAs("department_size") + " " + m.getAs("percentile_department");
+  }
+
+  @Test
+  void assembleLeftJoinsEveryPieceOnTheBaseRows() {
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> base = spark.sql("SELECT * FROM VALUES (2017, 'A', 'a'), (2017, 'B', 'b')"
+        + " AS t(edition, structure_id, name)");
+    Dataset<Row> scores = spark.sql("SELECT * FROM VALUES (2017, 'A', 80.0), (2017, 'Z', 10.0)"
+        + " AS t(edition, structure_id, score)");
+    Dataset<Row> lists = spark.sql("SELECT * FROM VALUES (2017, 'B', array('x', 'y')), (2018, 'A', array('z'))"
+        + " AS t(edition, structure_id, tags)");
+    // Z (no base row) and edition 2018's A are left out; a structure without a piece's row gets nulls.
+    assertEquals(List.of("2017 A a 80.0 null", "2017 B b null [x, y]"),
+        Reports.assemble(base, scores, lists).orderBy("structure_id").collectAsList().stream()
+            .map(r -> r.getAs("edition") + " " + r.getAs("structure_id") + " " + r.getAs("name") + " "
+                + r.getAs("score") + " " + (r.isNullAt(r.fieldIndex("tags")) ? null : r.getList(r.fieldIndex("tags"))))
+            .toList());
   }
 
   private static Reports.Inputs withoutTerritorySurvey() {
