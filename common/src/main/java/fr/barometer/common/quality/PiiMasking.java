@@ -21,13 +21,25 @@ public final class PiiMasking {
       Pattern.compile(
           "(?<![\\d+])(?:(?:\\+|00)33[ .-]?(?:\\(0\\)[ .-]?)?|0)[1-9](?:[ .-]?\\d{2}){4}(?!\\d)");
 
+  /** The fewest digits a phone number has: 0 (or the country code's) then nine. */
+  private static final int PHONE_DIGITS = 9;
+
   private PiiMasking() {}
 
   public static String mask(String text) {
     if (text == null) {
       return null;
     }
-    String masked = EMAIL.matcher(text).replaceAll(EMAIL_MASK);
-    return PHONE.matcher(masked).replaceAll(PHONE_MASK);
+    // Most fields hold neither an '@' nor nine digits: one scan spares them both regexes, which
+    // were a fifth of the executors' time when ingesting a million survey responses.
+    boolean at = false;
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      at |= c == '@';
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    String masked = at ? EMAIL.matcher(text).replaceAll(EMAIL_MASK) : text;
+    return digits >= PHONE_DIGITS ? PHONE.matcher(masked).replaceAll(PHONE_MASK) : masked;
   }
 }

@@ -19,6 +19,7 @@ class PiiMaskingTest {
     "0033 6 12 34 56 78|[telephone]",
     "écrire à prenom.nom@example.fr merci|écrire à [email] merci",
     "Jean.Dupont+mairie@sous.domaine.gouv.fr|[email]",
+    "a@b.fr ou 06 12 34 56 78|[email] ou [telephone]",
   })
   void masksEmailsAndFrenchPhones(String text, String masked) {
     assertEquals(masked, PiiMasking.mask(text));
