@@ -64,11 +64,15 @@ public final class DuckDbBaseline {
         + "/structures.csv', header = true, all_varchar = true)");
     exec(sql, "CREATE TABLE sites_raw AS SELECT DISTINCT * FROM read_csv('" + l
         + "/sites.csv', header = true, all_varchar = true)");
-    exec(sql, "CREATE TABLE audits_raw AS SELECT * FROM read_json('" + l + "/audits/*.jsonl',"
-        + " format = 'newline_delimited', ignore_errors = true, columns = {audit_id: 'VARCHAR',"
-        + " edition: 'VARCHAR', structure_id: 'VARCHAR', site_id: 'VARCHAR', channel: 'VARCHAR',"
-        + " scenario_id: 'VARCHAR', auditor_id: 'VARCHAR', contacted_at: 'VARCHAR', answered_at: 'VARCHAR',"
-        + " recorded_at: 'VARCHAR', answers: 'STRUCT(item_id VARCHAR, \"value\" JSON)[]', comment: 'VARCHAR'})");
+    // Line by line: read_json's ignore_errors lets a truncated line swallow the valid line after it
+    // (an audit lost), where the pipeline quarantines the one bad line.
+    exec(sql, "CREATE TABLE audits_raw AS SELECT unnest(json_transform(line, '{\"audit_id\": \"VARCHAR\","
+        + " \"edition\": \"VARCHAR\", \"structure_id\": \"VARCHAR\", \"site_id\": \"VARCHAR\","
+        + " \"channel\": \"VARCHAR\", \"scenario_id\": \"VARCHAR\", \"auditor_id\": \"VARCHAR\","
+        + " \"contacted_at\": \"VARCHAR\", \"answered_at\": \"VARCHAR\", \"recorded_at\": \"VARCHAR\","
+        + " \"answers\": [{\"item_id\": \"VARCHAR\", \"value\": \"JSON\"}], \"comment\": \"VARCHAR\"}'))"
+        + " FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text('" + l + "/audits/*.jsonl'))"
+        + " WHERE json_valid(line) AND line <> ''");
   }
 
   private static void score(Statement sql) throws SQLException {

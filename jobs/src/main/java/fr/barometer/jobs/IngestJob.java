@@ -16,6 +16,7 @@ import fr.barometer.common.ingest.LandingFile;
 import fr.barometer.common.ingest.Quarantine;
 import fr.barometer.common.ingest.RegistryInputs;
 import fr.barometer.common.ingest.Staging;
+import fr.barometer.common.ingest.StreamedText;
 import fr.barometer.common.ingest.SurveyInput;
 import fr.barometer.common.ingest.TextFile;
 import fr.barometer.common.io.IngestedFiles;
@@ -178,8 +179,10 @@ public final class IngestJob {
 
   private Dataset<Row> stageRegistry(String input, TextFile file, CsvStaging.Layout layout, Staging staging,
       CsvStaging.Converter converter, String key) {
-    List<Row> rows = file == null ? List.of()
-        : CsvStaging.stage(relative(file), layout, staging, config.edition(), converter);
+    List<Row> rows = new ArrayList<>();
+    if (file != null) {
+      CsvStaging.stage(relative(file), layout, staging, config.edition(), converter).forEachRemaining(rows::add);
+    }
     // From an RDD, not a local list: a list would be embedded in every plan and task built on it.
     int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), rows.size() / 5_000 + 1));
     JavaRDD<Row> distributed = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
@@ -211,8 +214,8 @@ public final class IngestJob {
     Broadcast<AuditContext> shared = jsc.broadcast(context);
     String root = landing.root();
     JavaRDD<Row> rows = readFiles(paths(found, plan.toParse()))
-        .flatMap(f -> AuditInput.stage(TextFile.decode(Landing.relative(root, f._1()), f._2().toArray()),
-            shared.value()).iterator());
+        .flatMap(f -> AuditInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open),
+            shared.value()));
     StagingTables.restage(warehouse, Tables.STAGED_AUDITS, edition, plan,
         spark.createDataFrame(rows, AuditInput.STAGING.schema()));
     Dataset<Row> staged = warehouse.read(Tables.STAGED_AUDITS, edition);
@@ -231,8 +234,7 @@ public final class IngestJob {
     IngestPlan plan = plan(LandingFile.SURVEY, found, ingested, full || !warehouse.exists(Tables.STAGED_SURVEY));
     String root = landing.root();
     JavaRDD<Row> rows = readFiles(paths(found, plan.toParse()))
-        .flatMap(f -> SurveyInput.stage(TextFile.decode(Landing.relative(root, f._1()), f._2().toArray()), edition)
-            .iterator());
+        .flatMap(f -> SurveyInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open), edition));
     StagingTables.restage(warehouse, Tables.STAGED_SURVEY, edition, plan,
         spark.createDataFrame(rows, SurveyInput.STAGING.schema()));
     Dataset<Row> staged = warehouse.read(Tables.STAGED_SURVEY, edition);

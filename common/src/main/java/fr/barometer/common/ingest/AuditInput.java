@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,23 +68,26 @@ public final class AuditInput {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  /** Every non-blank line of the file gives one staging row; an empty file gives one refused row. */
-  public static List<Row> stage(TextFile file, AuditContext context) {
+  /**
+   * Every non-blank line of the file gives one staging row, made as the rows are consumed (a file
+   * is never held whole); an empty file gives one refused row.
+   */
+  public static Iterator<Row> stage(TextInput file, AuditContext context) {
     if (file.isEmpty()) {
-      return List.of(STAGING.emptyFile(file, context.config().edition()));
+      return List.of(STAGING.emptyFile(file, context.config().edition())).iterator();
     }
-    List<Row> rows = new ArrayList<>();
-    String[] lines = file.text().split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      if (!line.isBlank()) {
-        rows.add(stageLine(file, i + 1, line, context));
+    Lines lines = new Lines(file);
+    return Produced.of(() -> {
+      for (String line = lines.next(); line != null; line = lines.next()) {
+        if (!line.isBlank()) {
+          return stageLine(file, lines.number(), line, context);
+        }
       }
-    }
-    return rows;
+      return null;
+    });
   }
 
-  static Row stageLine(TextFile file, long lineNumber, String line, AuditContext context) {
+  static Row stageLine(TextInput file, long lineNumber, String line, AuditContext context) {
     Staging.RowBuilder row = STAGING.row(file.name(), lineNumber, line);
     row.set("edition", context.config().edition());
     try {

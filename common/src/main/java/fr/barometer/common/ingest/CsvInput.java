@@ -2,7 +2,6 @@ package fr.barometer.common.ingest;
 
 import fr.barometer.common.quality.BarometerException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,48 +29,94 @@ public final class CsvInput {
     }
   }
 
-  /** A file's records, and the text after the point where it stopped being parseable, if any. */
-  public record Content(List<String> header, List<Record> records, Record unparseableTail) {}
-
   /**
-   * Reads {@code file}; fails the run when the header lacks a required column, since the file is
-   * then not what its name says.
+   * A file's records, read one at a time as they are asked for: the header is read when the file
+   * is opened, so a file lacking a required column fails at once.
    */
-  public static Content read(TextFile file, char delimiter, List<String> requiredColumns) {
-    CSVFormat format =
-        CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-    List<Record> records = new ArrayList<>();
-    List<String> header = null;
-    try (CSVParser parser = CSVParser.parse(new StringReader(file.text()), format)) {
-      Iterator<CSVRecord> it = parser.iterator();
-      long before = 0;
-      try {
-        while (true) {
-          before = parser.getCurrentLineNumber();
+  public static final class Records {
+    private final TextInput file;
+    private final CSVFormat format;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> it;
+    private List<String> header;
+    private Record unparseableTail;
+    private boolean done;
+    /** The parser's line count before the record being read: that record starts on the next line. */
+    private long lastLine;
+
+    private Records(TextInput file, CSVFormat format, List<String> requiredColumns) throws IOException {
+      this.file = file;
+      this.format = format;
+      this.parser = CSVParser.parse(file.open(), format);
+      this.it = parser.iterator();
+      CSVRecord first = nextNonBlank();
+      if (first != null) {
+        header = CsvInput.header(first, file.name(), requiredColumns);
+      }
+    }
+
+    /** The header's column names, lower case; empty when the file has none. */
+    public List<String> header() {
+      return header == null ? List.of() : header;
+    }
+
+    /** The next data record, or null after the last one (then see {@link #unparseableTail()}). */
+    public Record next() {
+      CSVRecord r = nextNonBlank();
+      return r == null ? null : record(r, lastLine + 1, header, format);
+    }
+
+    /**
+     * Once {@link #next()} returned null: the text from the line where the file stopped being
+     * parseable (unbalanced quotes) to its end, or null when it was read to the end.
+     */
+    public Record unparseableTail() {
+      return unparseableTail;
+    }
+
+    /** The next record that is not a blank line; null (and closed) at the end or where parsing fails. */
+    private CSVRecord nextNonBlank() {
+      while (!done) {
+        lastLine = parser.getCurrentLineNumber();
+        try {
           if (!it.hasNext()) {
-            break;
+            finish(null);
+            return null;
           }
           CSVRecord r = it.next();
-          if (isBlank(r)) {
-            continue;
+          if (!isBlank(r)) {
+            return r;
           }
-          if (header == null) {
-            header = header(r, file.name(), requiredColumns);
-            continue;
-          }
-          records.add(record(r, before + 1, header, format));
+        } catch (UncheckedIOException | IllegalStateException e) {
+          finish(new Record(lastLine + 1, Map.of(), 0, file.fromLine(lastLine + 1)));
         }
-      } catch (UncheckedIOException | IllegalStateException e) {
-        String rest = file.fromLine(before + 1);
-        return new Content(header, records, new Record(before + 1, Map.of(), 0, rest));
       }
+      return null;
+    }
+
+    private void finish(Record tail) {
+      unparseableTail = tail;
+      done = true;
+      try {
+        parser.close();
+      } catch (IOException e) {
+        throw BarometerException.cannotRead(file.name(), BarometerException.firstLine(e), e);
+      }
+    }
+  }
+
+  /**
+   * Opens {@code file} and reads its header; fails the run when the header lacks a required
+   * column, since the file is then not what its name says.
+   */
+  public static Records open(TextInput file, char delimiter, List<String> requiredColumns) {
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+    try {
+      return new Records(file, format, requiredColumns);
     } catch (IOException e) {
       throw BarometerException.cannotRead(file.name(), BarometerException.firstLine(e), e);
     }
-    if (header == null) {
-      header = List.of();
-    }
-    return new Content(header, records, null);
   }
 
   private static boolean isBlank(CSVRecord r) {

@@ -4,7 +4,7 @@ import static fr.barometer.common.quality.QuarantineReason.MALFORMED_RECORD;
 
 import fr.barometer.common.quality.PiiMasking;
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -25,29 +25,35 @@ public final class CsvStaging {
   /** How one kind of delimited input is read. {@code maskPii}: raw records are masked too. */
   public record Layout(char delimiter, List<String> columns, boolean maskPii) implements Serializable {}
 
-  public static List<Row> stage(TextFile file, Layout layout, Staging staging, int edition, Converter converter) {
+  /** The file's staging rows, made one at a time as they are consumed. */
+  public static Iterator<Row> stage(TextInput file, Layout layout, Staging staging, int edition,
+      Converter converter) {
     if (file.isEmpty()) {
-      return List.of(staging.emptyFile(file, edition));
+      return List.of(staging.emptyFile(file, edition)).iterator();
     }
-    CsvInput.Content content = CsvInput.read(file, layout.delimiter(), layout.columns());
-    List<Row> rows = new ArrayList<>();
-    for (CsvInput.Record record : content.records()) {
-      rows.add(stageOne(file, layout, staging, edition, converter, record, content.header().size()));
-    }
-    if (content.unparseableTail() != null) {
-      CsvInput.Record tail = content.unparseableTail();
-      rows.add(
-          staging
-              .row(file.name(), tail.line(), raw(layout, tail.raw()))
-              .set("edition", edition)
-              .reject(new Rejection(MALFORMED_RECORD, "unparseable from this line to the end of the file (unbalanced quotes)"))
-              .build());
-    }
-    return rows;
+    CsvInput.Records records = CsvInput.open(file, layout.delimiter(), layout.columns());
+    int headerSize = records.header().size();
+    boolean[] tailStaged = {false};
+    return Produced.of(() -> {
+      CsvInput.Record record = records.next();
+      if (record != null) {
+        return stageOne(file, layout, staging, edition, converter, record, headerSize);
+      }
+      CsvInput.Record tail = records.unparseableTail();
+      if (tail == null || tailStaged[0]) {
+        return null;
+      }
+      tailStaged[0] = true;
+      return staging
+          .row(file.name(), tail.line(), raw(layout, tail.raw()))
+          .set("edition", edition)
+          .reject(new Rejection(MALFORMED_RECORD, "unparseable from this line to the end of the file (unbalanced quotes)"))
+          .build();
+    });
   }
 
   private static Row stageOne(
-      TextFile file, Layout layout, Staging staging, int edition, Converter converter,
+      TextInput file, Layout layout, Staging staging, int edition, Converter converter,
       CsvInput.Record record, int headerSize) {
     Staging.RowBuilder row = staging.row(file.name(), record.line(), raw(layout, record.raw()));
     row.set("edition", edition);

@@ -76,7 +76,7 @@ public final class Staging implements Serializable {
    * The one row an empty file gives: quarantined as EMPTY_FILE at line 0 with an empty record, so
    * the file is visible in quarantine and counted once in the run log instead of stopping the run.
    */
-  public Row emptyFile(TextFile file, int edition) {
+  public Row emptyFile(TextInput file, int edition) {
     return row(file.name(), 0, "")
         .set("edition", edition)
         .reject(new Rejection(QuarantineReason.EMPTY_FILE, "the file is empty (zero bytes or whitespace only)"))

@@ -11,7 +11,9 @@ import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.LastContact;
 import fr.barometer.common.io.Schemas;
 import fr.barometer.common.quality.PiiMasking;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.sql.Row;
 
 /**
  * The citizen survey export ({@code survey/*.csv}): semicolon-separated, quoted free text. A row
@@ -31,7 +33,7 @@ public final class SurveyInput {
 
   public static final Staging STAGING = new Staging(Schemas.SURVEY_RESPONSES);
 
-  public static List<org.apache.spark.sql.Row> stage(TextFile file, int edition) {
+  public static Iterator<Row> stage(TextInput file, int edition) {
     return CsvStaging.stage(file, LAYOUT, STAGING, edition, SurveyInput::fill);
   }
 

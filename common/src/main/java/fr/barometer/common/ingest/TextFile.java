@@ -1,15 +1,18 @@
 package fr.barometer.common.ingest;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The text of one landing file. Inputs are UTF-8, a BOM may be present. A file that is not valid
- * UTF-8 is still read (as Latin-1, so no byte is lost) and flagged: its rows go to quarantine.
+ * The text of one landing file, held whole (the registry files, the edition settings). Inputs are
+ * UTF-8, a BOM may be present. A file that is not valid UTF-8 is still read (as Latin-1, so no byte
+ * is lost) and flagged: its rows go to quarantine. The large exports are read as {@link StreamedText}.
  */
-public record TextFile(String name, String text, boolean validUtf8) {
+public record TextFile(String name, String text, boolean validUtf8) implements TextInput {
   private static final char BOM = '\uFEFF';
 
   public static TextFile decode(String name, byte[] bytes) {
@@ -27,7 +30,7 @@ public record TextFile(String name, String text, boolean validUtf8) {
     }
   }
 
-  /** Zero bytes, or only whitespace: a truncated transfer, not a file with no rows to give. */
+  @Override
   public boolean isEmpty() {
     return text.isBlank();
   }
@@ -36,7 +39,12 @@ public record TextFile(String name, String text, boolean validUtf8) {
     return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
   }
 
-  /** The text from the start of line {@code line} (1-based) to the end. */
+  @Override
+  public Reader open() {
+    return new StringReader(text);
+  }
+
+  @Override
   public String fromLine(long line) {
     int pos = 0;
     for (long l = 1; l < line && pos >= 0; l++) {

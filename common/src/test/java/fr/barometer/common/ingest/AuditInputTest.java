@@ -1,14 +1,20 @@
 package fr.barometer.common.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
 import fr.barometer.common.domain.ApplicationStatus;
 import fr.barometer.common.domain.Plan;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -162,16 +168,43 @@ class AuditInputTest {
   void fileNotInUtf8IsRefusedLineByLine() {
     TextFile latin1 = TextFile.decode("audits/x.jsonl", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
     assertEquals(false, latin1.validUtf8());
-    List<Row> rows = AuditInput.stage(latin1, CONTEXT);
+    List<Row> rows = rows(AuditInput.stage(latin1, CONTEXT));
     assertEquals(1, rows.size());
     assertEquals("MALFORMED_RECORD", rows.get(0).getAs(Staging.REASON));
     assertEquals("{\"a\":\"é\"}", rows.get(0).getAs(Staging.RECORD));
   }
 
   @Test
+  void aStreamedFileGivesTheRowsOfTheWholeText() {
+    byte[] bytes = ("\uFEFF" + audit() + "\r\n\n" + audit("audit_id", "\"A2\"") + "\n{broken\n"
+        + audit("audit_id", "\"A3\", \"comment\": \"déjà vu\"")).getBytes(StandardCharsets.UTF_8);
+    StreamedText streamed = StreamedText.of("audits/s.jsonl", () -> new ByteArrayInputStream(bytes));
+    assertTrue(streamed.validUtf8());
+    assertFalse(streamed.isEmpty());
+    List<Row> whole = rows(AuditInput.stage(TextFile.decode("audits/s.jsonl", bytes), CONTEXT));
+    assertEquals(List.of(1L, 3L, 4L, 5L), whole.stream().map(r -> (Long) r.getAs("source_line")).toList());
+    assertEquals(whole, rows(AuditInput.stage(streamed, CONTEXT)));
+  }
+
+  @Test
+  void aStreamedFileNotInUtf8IsReadAsLatin1AndABlankOneIsEmpty() {
+    byte[] latin1 = {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'};
+    StreamedText streamed = StreamedText.of("audits/x.jsonl", () -> new ByteArrayInputStream(latin1));
+    assertFalse(streamed.validUtf8());
+    assertEquals(rows(AuditInput.stage(TextFile.decode("audits/x.jsonl", latin1), CONTEXT)),
+        rows(AuditInput.stage(streamed, CONTEXT)));
+    for (String blank : List.of("", " \n\r\n", "\uFEFF\n")) {
+      byte[] bytes = blank.getBytes(StandardCharsets.UTF_8);
+      assertTrue(StreamedText.of("audits/b.jsonl", () -> new ByteArrayInputStream(bytes)).isEmpty(), blank);
+    }
+    byte[] text = "\uFEFFx".getBytes(StandardCharsets.UTF_8);
+    assertFalse(StreamedText.of("audits/c.jsonl", () -> new ByteArrayInputStream(text)).isEmpty());
+  }
+
+  @Test
   void blankLinesAreNotRows() {
     TextFile file = new TextFile("audits/b.jsonl", audit() + "\r\n\n" + audit("audit_id", "\"A2\"") + "\n", true);
-    List<Row> rows = AuditInput.stage(file, CONTEXT);
+    List<Row> rows = rows(AuditInput.stage(file, CONTEXT));
     assertEquals(2, rows.size());
     assertEquals(3L, (long) rows.get(1).getAs("source_line"));
   }
@@ -191,5 +224,12 @@ class AuditInputTest {
 
   private static void assertRefused(Runnable r) {
     org.junit.jupiter.api.Assertions.assertThrows(Rejection.Raised.class, r::run);
+  }
+
+  /** All the rows a stage call makes. */
+  static List<Row> rows(Iterator<Row> staged) {
+    List<Row> all = new ArrayList<>();
+    staged.forEachRemaining(all::add);
+    return all;
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.barometer.common.quality.BarometerException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class SurveyInputTest {
 
   private static List<Row> stage(String body) {
     byte[] bytes = ("\uFEFF" + HEADER + body).getBytes(StandardCharsets.UTF_8);
-    return SurveyInput.stage(TextFile.decode("survey/s.csv", bytes), 2017);
+    return AuditInputTest.rows(SurveyInput.stage(TextFile.decode("survey/s.csv", bytes), 2017));
   }
 
   @Test
@@ -90,6 +91,20 @@ class SurveyInputTest {
     assertEquals("MALFORMED_RECORD", rows.get(1).getAs(Staging.REASON));
     assertEquals(3L, (long) rows.get(1).getAs("source_line"));
     assertTrue(((String) rows.get(1).getAs(Staging.RECORD)).contains("R3;x"));
+  }
+
+  @Test
+  void aStreamedFileGivesTheRowsOfTheWholeTextUnparseableTailIncluded() {
+    byte[] bytes = ("\uFEFF" + HEADER
+        + "R1;2017-09-12T14:03:00+02:00;S1;75056;ADMINISTRATION;<1M;PHONE;4;3;3;2;4;3;9;\"a; \"\"b\"\"\nc\"\n\n"
+        + "R2;2017-09-12T14:03:00+02:00;S1;75056;ADMINISTRATION;<1M;PHONE;4;3;3;2;4;3;9;\"never closed\n"
+        + "R3;x\n").getBytes(StandardCharsets.UTF_8);
+    List<Row> whole = AuditInputTest.rows(SurveyInput.stage(TextFile.decode("survey/s.csv", bytes), 2017));
+    List<Row> streamed = AuditInputTest.rows(SurveyInput.stage(
+        StreamedText.of("survey/s.csv", () -> new ByteArrayInputStream(bytes)), 2017));
+    assertEquals(2, whole.size());
+    assertEquals(5L, (long) whole.get(1).getAs("source_line"));
+    assertEquals(whole, streamed);
   }
 
   @Test
