@@ -71,8 +71,8 @@ public final class DuckDbBaseline {
         + " \"channel\": \"VARCHAR\", \"scenario_id\": \"VARCHAR\", \"auditor_id\": \"VARCHAR\","
         + " \"contacted_at\": \"VARCHAR\", \"answered_at\": \"VARCHAR\", \"recorded_at\": \"VARCHAR\","
         + " \"answers\": [{\"item_id\": \"VARCHAR\", \"value\": \"JSON\"}], \"comment\": \"VARCHAR\"}'))"
-        + " FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text('" + l + "/audits/*.jsonl'))"
-        + " WHERE json_valid(line) AND line <> ''");
+        + " FROM read_csv('" + l + "/audits/*.jsonl', columns = {'line': 'VARCHAR'}, header = false,"
+        + " delim = chr(1), quote = '', escape = '', auto_detect = false) WHERE json_valid(line)");
   }
 
   private static void score(Statement sql) throws SQLException {
