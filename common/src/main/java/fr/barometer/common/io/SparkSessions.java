@@ -11,6 +11,7 @@ public final class SparkSessions {
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
 
   private static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
+  private static final String WRITE_CHECKSUM = "spark.databricks.delta.writeChecksumFile.enabled";
 
   private SparkSessions() {}
 
@@ -36,6 +37,9 @@ public final class SparkSessions {
     // A write task holds one edition, one table partition: with a writer open per partition it
     // streams its rows to the file instead of buffering and sorting them all by edition first.
     defaultUnlessGiven(builder, given, CONCURRENT_WRITERS, "2");
+    // Each commit's optional .crc summary costs a write and a check of the table's file list; a run
+    // makes ~45 commits (measured on the 8-structure fixture: 134 s -> 116 s a run, mean of 2-3).
+    defaultUnlessGiven(builder, given, WRITE_CHECKSUM, "false");
     if (master != null) {
       builder.master(master);
     }
