@@ -21,6 +21,11 @@ final class Pipeline {
   static void afterIngest(SparkSession spark, Warehouse warehouse, RunInfo run, int edition) {
     timed(warehouse, "score", () -> ScoreJob.run(spark, warehouse, edition));
     timed(warehouse, "survey", () -> SurveyJob.run(spark, warehouse, edition));
+    publishAndReport(spark, warehouse, edition);
+  }
+
+  /** Publish, then the report datasets, which carry the positions publish writes. */
+  static void publishAndReport(SparkSession spark, Warehouse warehouse, int edition) {
     timed(warehouse, "publish", () -> PublishJob.run(spark, warehouse, edition));
     timed(warehouse, "report", () -> ReportJob.run(spark, warehouse, edition));
   }

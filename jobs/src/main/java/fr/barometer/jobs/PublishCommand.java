@@ -22,9 +22,8 @@ final class PublishCommand implements Callable<Integer> {
     SparkSession session = spark.session("barometer publish");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
     try (RunLock lock = spark.lock(session, RunInfo.start(), "publish")) {
-      // The report datasets carry the positions: republishing without them would leave them stale.
-      Pipeline.timed(warehouse, "publish", () -> PublishJob.run(session, warehouse, edition));
-      Pipeline.timed(warehouse, "report", () -> ReportJob.run(session, warehouse, edition));
+      // Republishing without the report datasets would leave their positions stale.
+      Pipeline.publishAndReport(session, warehouse, edition);
     }
     System.out.println("Edition " + edition + " published in " + warehouse.root());
     return 0;

@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
  * decodes it again, as {@link TextFile#decode} would.
  */
 public final class StreamedText implements TextInput {
-  private static final char BOM = '\uFEFF';
   private static final int BUFFER = 1 << 16;
 
   /** Opens the file's bytes from the start; called once per pass. */
@@ -41,10 +38,7 @@ public final class StreamedText implements TextInput {
 
   /** Reads the file once to learn its encoding and whether it is blank. */
   public static StreamedText of(String name, Bytes bytes) {
-    CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader in = new InputStreamReader(bytes.open(), strict)) {
+    try (Reader in = new InputStreamReader(bytes.open(), TextInput.strictUtf8())) {
       boolean blank = true;
       boolean first = true;
       char[] buffer = new char[BUFFER];

@@ -4,7 +4,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,17 +12,9 @@ import java.nio.charset.StandardCharsets;
  * is lost) and flagged: its rows go to quarantine. The large exports are read as {@link StreamedText}.
  */
 public record TextFile(String name, String text, boolean validUtf8) implements TextInput {
-  private static final char BOM = '\uFEFF';
-
   public static TextFile decode(String name, byte[] bytes) {
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      String text = TextInput.strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
       return new TextFile(name, stripBom(text), true);
     } catch (CharacterCodingException e) {
       return new TextFile(name, new String(bytes, StandardCharsets.ISO_8859_1), false);
@@ -42,15 +33,5 @@ public record TextFile(String name, String text, boolean validUtf8) implements T
   @Override
   public Reader open() {
     return new StringReader(text);
-  }
-
-  @Override
-  public String fromLine(long line) {
-    int pos = 0;
-    for (long l = 1; l < line && pos >= 0; l++) {
-      pos = text.indexOf('\n', pos);
-      pos = pos < 0 ? -1 : pos + 1;
-    }
-    return pos < 0 ? "" : text.substring(pos);
   }
 }

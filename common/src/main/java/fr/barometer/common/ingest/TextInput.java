@@ -3,6 +3,9 @@ package fr.barometer.common.ingest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A landing file's text as the parsers read it: its name, whether it is valid UTF-8 (when not, it
@@ -10,6 +13,16 @@ import java.io.UncheckedIOException;
  * but whitespace, and its characters from the start, BOM dropped, as often as asked.
  */
 public interface TextInput {
+  /** The byte order mark a UTF-8 file may start with; not part of the text. */
+  char BOM = '\uFEFF';
+
+  /** A UTF-8 decoder that fails on the first byte sequence that is not UTF-8. */
+  static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
   String name();
 
   boolean validUtf8();
