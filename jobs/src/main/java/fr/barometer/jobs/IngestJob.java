@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -140,23 +141,27 @@ public final class IngestJob {
         RegistryInputs.ORDERS_LAYOUT, RegistryInputs.ORDERS, RegistryInputs.orders(structureIds), "structure_id");
 
     List<Row> ingested = full ? List.of() : IngestedFiles.read(warehouse, edition);
-    Dataset<Row> audits = stageAudits(auditContext(structures, sites), found, ingested, edition);
+    restage(auditContext(structures, sites), found, ingested, edition);
+    Dataset<Row> audits = keep(Dedup.resolve(warehouse.read(Tables.STAGED_AUDITS, edition),
+        List.of("audit_id"), col("recorded_at"), Dedup.Winner.LATEST));
     Dataset<Row> answers = stageAnswers(audits);
-    Dataset<Row> survey = stageSurvey(found, ingested, edition);
+    Dataset<Row> survey = keep(Dedup.resolve(warehouse.read(Tables.STAGED_SURVEY, edition),
+        List.of("response_id"), col("submitted_at"), Dedup.Winner.EARLIEST));
 
-    Map<String, Long> stored = new HashMap<>();
-    stored.put(Tables.COMMUNES, write(Tables.COMMUNES, communes, RegistryInputs.COMMUNES, edition));
-    stored.put(Tables.EPCI, write(Tables.EPCI, epci, RegistryInputs.EPCI, edition));
-    stored.put(Tables.STRUCTURES, write(Tables.STRUCTURES, structures, RegistryInputs.STRUCTURES, edition));
-    stored.put(Tables.SITES, write(Tables.SITES, sites, RegistryInputs.SITES, edition));
-    stored.put(Tables.ORDERS, write(Tables.ORDERS, orders, RegistryInputs.ORDERS, edition));
-    stored.put(Tables.AUDITS, write(Tables.AUDITS, audits, AuditInput.STAGING, edition));
-    stored.put(Tables.AUDIT_ANSWERS, warehouse.replaceEdition(Tables.AUDIT_ANSWERS, edition,
-        answers.where(col("reason").isNull()).select(col("edition"), col("audit_id"), col("item_id"), col("value"))));
-    stored.put(Tables.SURVEY_RESPONSES, write(Tables.SURVEY_RESPONSES, survey, SurveyInput.STAGING, edition));
-    writeGrid(edition);
-    warehouse.replaceEdition(Tables.QUARANTINE, edition,
-        refused.stream().reduce(Dataset::unionByName).orElseThrow());
+    // The largest first: the small tables then fill the cores their last tasks leave.
+    Map<String, Dataset<Row>> clean = new LinkedHashMap<>();
+    clean.put(Tables.AUDIT_ANSWERS,
+        answers.where(col("reason").isNull()).select(col("edition"), col("audit_id"), col("item_id"), col("value")));
+    clean.put(Tables.SURVEY_RESPONSES, kept(Tables.SURVEY_RESPONSES, survey, SurveyInput.STAGING));
+    clean.put(Tables.AUDITS, kept(Tables.AUDITS, audits, AuditInput.STAGING));
+    clean.put(Tables.COMMUNES, kept(Tables.COMMUNES, communes, RegistryInputs.COMMUNES));
+    clean.put(Tables.EPCI, kept(Tables.EPCI, epci, RegistryInputs.EPCI));
+    clean.put(Tables.STRUCTURES, kept(Tables.STRUCTURES, structures, RegistryInputs.STRUCTURES));
+    clean.put(Tables.SITES, kept(Tables.SITES, sites, RegistryInputs.SITES));
+    clean.put(Tables.ORDERS, kept(Tables.ORDERS, orders, RegistryInputs.ORDERS));
+    clean.putAll(grid(edition));
+    clean.put(Tables.QUARANTINE, refused.stream().reduce(Dataset::unionByName).orElseThrow());
+    Map<String, Long> stored = warehouse.replaceEditions(edition, clean);
     Map<String, Long> quarantined = quarantinedBySource(edition);
 
     List<InputCounts> counts = new ArrayList<>();
@@ -199,9 +204,12 @@ public final class IngestJob {
     return found;
   }
 
-  /** Parses the new and changed audit files into staged_audits, then resolves all staged audits. */
-  private Dataset<Row> stageAudits(AuditContext context, Map<String, LandingFile> found, List<Row> ingested,
-      int edition) {
+  /**
+   * Parses the new and changed audit and survey files into staged_audits and staged_survey. The
+   * two run side by side: each file is one task, and one input's last files would otherwise leave
+   * a core idle.
+   */
+  private void restage(AuditContext context, Map<String, LandingFile> found, List<Row> ingested, int edition) {
     List<LandingFile> registry = ofInput(found, LandingFile.REGISTRY);
     List<String> changes = IngestPlan.changedFiles(registry, IngestedFiles.files(ingested, LandingFile.REGISTRY));
     boolean restageAll = full || !warehouse.exists(Tables.STAGED_AUDITS) || !changes.isEmpty();
@@ -209,17 +217,27 @@ public final class IngestJob {
     if (!registryChanges.isEmpty()) {
       LOG.info("registry files changed since the last run ({}): every audit file is checked again", registryChanges);
     }
-    IngestPlan plan = plan(LandingFile.AUDITS, found, ingested, restageAll);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<AuditContext> shared = jsc.broadcast(context);
+    IngestPlan auditPlan = plan(LandingFile.AUDITS, found, ingested, restageAll);
+    IngestPlan surveyPlan = plan(LandingFile.SURVEY, found, ingested, full || !warehouse.exists(Tables.STAGED_SURVEY));
+
+    Broadcast<AuditContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
     String root = landing.root();
-    JavaRDD<Row> rows = readFiles(paths(found, plan.toParse()))
+    JavaRDD<Row> auditRows = readFiles(paths(found, auditPlan.toParse()))
         .flatMap(f -> AuditInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open),
             shared.value()));
-    StagingTables.restage(warehouse, Tables.STAGED_AUDITS, edition, plan,
-        spark.createDataFrame(rows, AuditInput.STAGING.schema()));
-    Dataset<Row> staged = warehouse.read(Tables.STAGED_AUDITS, edition);
-    return keep(Dedup.resolve(staged, List.of("audit_id"), col("recorded_at"), Dedup.Winner.LATEST));
+    JavaRDD<Row> surveyRows = readFiles(paths(found, surveyPlan.toParse()))
+        .flatMap(f -> SurveyInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open), edition));
+    Map<String, Callable<Void>> parses = new LinkedHashMap<>();
+    parses.put(Tables.STAGED_AUDITS, () -> restage(Tables.STAGED_AUDITS, edition, auditPlan,
+        spark.createDataFrame(auditRows, AuditInput.STAGING.schema())));
+    parses.put(Tables.STAGED_SURVEY, () -> restage(Tables.STAGED_SURVEY, edition, surveyPlan,
+        spark.createDataFrame(surveyRows, SurveyInput.STAGING.schema())));
+    Warehouse.concurrently(parses);
+  }
+
+  private Void restage(String table, int edition, IngestPlan plan, Dataset<Row> parsed) {
+    StagingTables.restage(warehouse, table, edition, plan, parsed);
+    return null;
   }
 
   /** The answers of the audits that stand, one row each, good or refused. */
@@ -227,18 +245,6 @@ public final class IngestJob {
     Dataset<Row> answers = keep(AuditAnswers.ofKeptAudits(audits));
     refused.add(AuditAnswers.refused(answers, run));
     return answers;
-  }
-
-  /** Parses the new and changed survey files into staged_survey, then resolves all staged responses. */
-  private Dataset<Row> stageSurvey(Map<String, LandingFile> found, List<Row> ingested, int edition) {
-    IngestPlan plan = plan(LandingFile.SURVEY, found, ingested, full || !warehouse.exists(Tables.STAGED_SURVEY));
-    String root = landing.root();
-    JavaRDD<Row> rows = readFiles(paths(found, plan.toParse()))
-        .flatMap(f -> SurveyInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open), edition));
-    StagingTables.restage(warehouse, Tables.STAGED_SURVEY, edition, plan,
-        spark.createDataFrame(rows, SurveyInput.STAGING.schema()));
-    Dataset<Row> staged = warehouse.read(Tables.STAGED_SURVEY, edition);
-    return keep(Dedup.resolve(staged, List.of("response_id"), col("submitted_at"), Dedup.Winner.EARLIEST));
   }
 
   private IngestPlan plan(String input, Map<String, LandingFile> found, List<Row> ingested, boolean restageAll) {
@@ -280,11 +286,11 @@ public final class IngestJob {
     return new AuditContext(config, grid, structureRefs, siteRefs);
   }
 
-  /** Writes the kept rows, sets the refused ones aside for quarantine, and returns the rows stored. */
-  private long write(String table, Dataset<Row> resolved, Staging staging, int edition) {
+  /** The kept rows to write; the refused ones are set aside for quarantine. */
+  private Dataset<Row> kept(String table, Dataset<Row> resolved, Staging staging) {
     String key = staging.cleanSchema().fieldNames()[1];
     refused.add(Quarantine.refused(resolved, table, key, run));
-    return warehouse.replaceEdition(table, edition, Quarantine.kept(resolved, staging));
+    return Quarantine.kept(resolved, staging);
   }
 
   private void writeSettings(int edition) {
@@ -293,15 +299,18 @@ public final class IngestJob {
         spark.createDataFrame(List.of(RowFactory.create(edition, json)), Schemas.EDITION_SETTINGS));
   }
 
-  private void writeGrid(int edition) {
-    warehouse.replaceEdition(Tables.REFERENTIAL_CRITERIA, edition, spark.createDataFrame(
+  /** The grid's tables: criteria, items, scenarios. */
+  private Map<String, Dataset<Row>> grid(int edition) {
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.REFERENTIAL_CRITERIA, spark.createDataFrame(
         grid.criteria().stream().map(c -> RowFactory.create(edition, c.id(), c.label())).toList(),
         Schemas.REFERENTIAL_CRITERIA));
-    warehouse.replaceEdition(Tables.REFERENTIAL_ITEMS, edition, spark.createDataFrame(
+    tables.put(Tables.REFERENTIAL_ITEMS, spark.createDataFrame(
         grid.items().stream().map(i -> itemRow(edition, i)).toList(), Schemas.REFERENTIAL_ITEMS));
-    warehouse.replaceEdition(Tables.SCENARIOS, edition, spark.createDataFrame(
+    tables.put(Tables.SCENARIOS, spark.createDataFrame(
         grid.scenarios().stream().map(s -> RowFactory.create(edition, s.id(), s.label(), s.scope())).toList(),
         Schemas.SCENARIOS));
+    return tables;
   }
 
   private static Row itemRow(int edition, GridItem i) {

@@ -10,6 +10,8 @@ import fr.barometer.common.transform.NationalBarometer;
 import fr.barometer.common.transform.Participation;
 import fr.barometer.common.transform.Positioning;
 import fr.barometer.common.transform.Trophies;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,12 +30,14 @@ final class PublishJob {
             warehouse.read(Tables.SITE_SCORES, edition), warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
             warehouse.read(Tables.SITE_STEP_SCORES, edition), warehouse.read(Tables.SITE_CRITERION_SCORES, edition))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    warehouse.replaceEdition(Tables.POSITIONING, edition, Positioning.positioning(measures));
-    warehouse.replaceEdition(Tables.BAROMETER_NATIONAL, edition, NationalBarometer.cells(measures, config));
-    warehouse.replaceEdition(Tables.TROPHIES, edition, Trophies.relationCitoyen(structureScores)
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.POSITIONING, Positioning.positioning(measures));
+    tables.put(Tables.BAROMETER_NATIONAL, NationalBarometer.cells(measures, config));
+    tables.put(Tables.TROPHIES, Trophies.relationCitoyen(structureScores)
         .unionByName(Participation.consultationCitoyenne(warehouse.read(Tables.PARTICIPATION, edition), config)));
-    warehouse.replaceEdition(Tables.INVOICES, edition, Invoices.invoices(participating,
+    tables.put(Tables.INVOICES, Invoices.invoices(participating,
         warehouse.read(Tables.SITES, edition), warehouse.read(Tables.ORDERS, edition), config));
+    warehouse.replaceEditions(edition, tables);
     measures.unpersist();
   }
 }

@@ -3,6 +3,8 @@ package fr.barometer.jobs;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.transform.Reports;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,9 +20,10 @@ final class ReportJob {
     Dataset<Row> structureScores = warehouse.read(Tables.STRUCTURE_SCORES, edition);
     Dataset<Row> eligibility = warehouse.read(Tables.ELIGIBILITY, edition);
     Dataset<Row> communes = warehouse.read(Tables.COMMUNES, edition);
-    warehouse.replaceEdition(Tables.REPORT_STANDARD, edition, Reports.standard(warehouse.read(Tables.STRUCTURES,
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.REPORT_STANDARD, Reports.standard(warehouse.read(Tables.STRUCTURES,
         edition), structureScores, positioning, national, eligibility, communes));
-    warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, edition, Reports.personalized(new Reports.Inputs(
+    tables.put(Tables.REPORT_PERSONALIZED, Reports.personalized(new Reports.Inputs(
         eligibility, warehouse.read(Tables.STRUCTURES, edition),
         warehouse.read(Tables.SITES, edition), structureScores, warehouse.read(Tables.SITE_SCORES, edition),
         warehouse.read(Tables.SITE_CHANNEL_SCORES, edition), warehouse.read(Tables.SITE_STEP_SCORES, edition),
@@ -29,5 +32,6 @@ final class ReportJob {
         warehouse.read(Tables.SCENARIOS, edition), warehouse.read(Tables.AUDITS, edition), positioning,
         warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
         warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition), national, communes)));
+    warehouse.replaceEditions(edition, tables);
   }
 }

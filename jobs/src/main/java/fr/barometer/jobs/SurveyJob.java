@@ -7,9 +7,12 @@ import fr.barometer.common.transform.Eligibility;
 import fr.barometer.common.transform.Participation;
 import fr.barometer.common.transform.PerceivedVsProduced;
 import fr.barometer.common.transform.SurveyResults;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /** The citizen survey's results, beside the audits' scores. Runs after scoring. */
 final class SurveyJob {
@@ -20,17 +23,20 @@ final class SurveyJob {
     EditionConfig config = EditionSettings.of(warehouse, edition);
     Dataset<Row> responses = warehouse.read(Tables.SURVEY_RESPONSES, edition);
     Dataset<Row> participating = Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
-    warehouse.replaceEdition(Tables.SURVEY_STRUCTURE_RESULTS, edition,
-        SurveyResults.perStructure(responses, participating, config));
-    warehouse.replaceEdition(Tables.SURVEY_TERRITORY_RESULTS, edition, SurveyResults.perTerritory(responses,
-        warehouse.read(Tables.COMMUNES, edition), config));
-    warehouse.replaceEdition(Tables.SURVEY_NATIONAL, edition, SurveyResults.national(responses, participating, config));
-    Dataset<Row> structureResults = warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition);
-    warehouse.replaceEdition(Tables.PARTICIPATION, edition,
-        Participation.participation(structureResults, participating));
+    Dataset<Row> structureResults = SurveyResults.perStructure(responses, participating, config)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> both = PerceivedVsProduced.perStructure(warehouse.read(Tables.STRUCTURE_SCORES, edition),
-        structureResults);
-    warehouse.replaceEdition(Tables.PERCEIVED_VS_PRODUCED, edition, both);
-    warehouse.replaceEdition(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition, PerceivedVsProduced.correlation(both));
+        structureResults).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.SURVEY_STRUCTURE_RESULTS, structureResults);
+    tables.put(Tables.SURVEY_TERRITORY_RESULTS,
+        SurveyResults.perTerritory(responses, warehouse.read(Tables.COMMUNES, edition), config));
+    tables.put(Tables.SURVEY_NATIONAL, SurveyResults.national(responses, participating, config));
+    tables.put(Tables.PARTICIPATION, Participation.participation(structureResults, participating));
+    tables.put(Tables.PERCEIVED_VS_PRODUCED, both);
+    tables.put(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, PerceivedVsProduced.correlation(both));
+    warehouse.replaceEditions(edition, tables);
+    structureResults.unpersist();
+    both.unpersist();
   }
 }

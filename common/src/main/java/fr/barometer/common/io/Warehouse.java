@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +30,7 @@ import org.apache.spark.sql.functions;
  * version of every table readable.
  */
 public final class Warehouse {
-  /** Tables written at once by {@link #replaceEditions}. */
+  /** Tables written at once by {@link #replaceEditions} and {@link #concurrently}. */
   private static final int CONCURRENT_WRITES = 3;
 
   private final SparkSession spark;
@@ -86,31 +88,45 @@ public final class Warehouse {
   /**
    * Replaces the edition's partition of several tables, each in its own commit, a few at a time:
    * much of a write is the driver planning and committing, which overlaps another table's tasks.
-   * Returns once every write has ended; the first failure is rethrown, after the others ended.
+   * Returns, once every write has ended, the rows stored in each table (in the map's order); the
+   * first failure is rethrown, after the others ended.
    */
-  public void replaceEditions(int edition, Map<String, Dataset<Row>> tables) {
-    ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
+  public Map<String, Long> replaceEditions(int edition, Map<String, Dataset<Row>> tables) {
+    Map<String, Callable<Long>> writes = new LinkedHashMap<>();
+    tables.forEach((table, rows) -> writes.put(table, () -> replaceEdition(table, edition, rows)));
+    return concurrently(writes);
+  }
+
+  /**
+   * Runs the writes (or any work ending in Delta commits), a few at a time, and returns each
+   * result by name once all have ended; the first failure is rethrown after the others ended.
+   * Spark runs the jobs of concurrent threads side by side: one job's last tasks leave cores to
+   * the next one's, and a driver committing one table overlaps the tasks writing another.
+   */
+  public static <T> Map<String, T> concurrently(Map<String, Callable<T>> work) {
+    ExecutorService workers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
     try {
-      List<Future<Long>> writes = tables.entrySet().stream()
-          .map(t -> writers.submit(() -> replaceEdition(t.getKey(), edition, t.getValue())))
-          .toList();
+      Map<String, Future<T>> running = new LinkedHashMap<>();
+      work.forEach((name, task) -> running.put(name, workers.submit(task)));
+      Map<String, T> results = new LinkedHashMap<>();
       RuntimeException failure = null;
-      for (Future<Long> write : writes) {
+      for (Map.Entry<String, Future<T>> task : running.entrySet()) {
         try {
-          write.get();
+          results.put(task.getKey(), task.getValue().get());
         } catch (ExecutionException e) {
           RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
           failure = failure == null ? cause : failure;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while writing " + tables.keySet(), e);
+          throw new IllegalStateException("Interrupted while writing " + work.keySet(), e);
         }
       }
       if (failure != null) {
         throw failure;
       }
+      return results;
     } finally {
-      writers.shutdown();
+      workers.shutdown();
     }
   }
 

@@ -53,12 +53,13 @@ class WarehouseTest {
     for (String t : List.of("t1", "t2", "t3", "t4")) {
       tables.put(t, rows(2017, t + "-a", t + "-b"));
     }
-    warehouse.replaceEditions(2017, tables);
+    tables.put("t5", rows(2017, "t5-a"));
+    assertEquals(Map.of("t1", 2L, "t2", 2L, "t3", 2L, "t4", 2L, "t5", 1L), warehouse.replaceEditions(2017, tables));
     for (String t : tables.keySet()) {
-      assertEquals(List.of(t + "-a", t + "-b"), values(warehouse, t, 2017));
+      assertEquals(t.equals("t5") ? List.of("t5-a") : List.of(t + "-a", t + "-b"), values(warehouse, t, 2017));
       assertEquals(0, warehouse.lastCommit(t).version());
     }
-    assertEquals(8, warehouse.rowsWritten());
+    assertEquals(9, warehouse.rowsWritten());
   }
 
   @Test
