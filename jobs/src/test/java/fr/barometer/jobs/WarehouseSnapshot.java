@@ -41,10 +41,26 @@ final class WarehouseSnapshot {
     return tables;
   }
 
-  /** The folders of the warehouse that are Delta tables (a table never committed has no log yet). */
+  /**
+   * The folders of the warehouse that are Delta tables: their log holds a commit. A table whose
+   * first write was under way when its run was killed has a log folder and data files but no
+   * commit: it does not exist yet, for Delta as for the barometer's commands.
+   */
   static List<Path> deltaTables(Path warehouse) {
     try (Stream<Path> dirs = Files.list(warehouse)) {
-      return dirs.filter(d -> Files.isDirectory(d.resolve("_delta_log"))).sorted().toList();
+      return dirs.filter(WarehouseSnapshot::hasCommit).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean hasCommit(Path table) {
+    Path log = table.resolve("_delta_log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(log)) {
+      return files.anyMatch(f -> f.getFileName().toString().matches("\\d{20}\\.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
