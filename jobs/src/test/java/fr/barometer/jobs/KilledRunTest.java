@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +56,7 @@ class KilledRunTest {
   /** Starts `run` in a child JVM and kills it (SIGKILL) as soon as {@code table} commits a new version. */
   private static void killWhenTableCommits(String landing, Path warehouse, String table) throws Exception {
     Path log = warehouse.resolve(table).resolve("_delta_log");
-    Path nextCommit = log.resolve(String.format("%020d.json", commits(log)));
+    Path nextCommit = log.resolve(String.format("%020d.json", WarehouseSnapshot.commits(log)));
     long start = System.currentTimeMillis();
     Process child = startRun(landing, warehouse, tmp.resolve("child-" + table + ".log"));
     try {
@@ -77,15 +76,6 @@ class KilledRunTest {
     }
     LOG.info("killed the run {} ms after its start, when {} committed {}", System.currentTimeMillis() - start, table,
         nextCommit.getFileName());
-  }
-
-  private static long commits(Path log) throws IOException {
-    if (!Files.isDirectory(log)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(log)) {
-      return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).count();
-    }
   }
 
   /** The CLI in a child JVM with the test's classpath and Spark's --add-opens flags, local[2]. */

@@ -55,12 +55,16 @@ final class WarehouseSnapshot {
   }
 
   private static boolean hasCommit(Path table) {
-    Path log = table.resolve("_delta_log");
+    return commits(table.resolve("_delta_log")) > 0;
+  }
+
+  /** The commit files in a Delta log folder; 0 when there is no such folder. */
+  static long commits(Path log) {
     if (!Files.isDirectory(log)) {
-      return false;
+      return 0;
     }
     try (Stream<Path> files = Files.list(log)) {
-      return files.anyMatch(f -> f.getFileName().toString().matches("\\d{20}\\.json"));
+      return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
