@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +55,9 @@ public final class Warehouse {
     return root + "/" + table;
   }
 
+  /** Whether the table's Delta log holds a commit: a first write killed before its commit is no table yet. */
   public boolean exists(String table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    return newestCommit(table).isPresent();
   }
 
   /** The whole table. */
@@ -161,11 +163,17 @@ public final class Warehouse {
 
   /** The table's latest commit: its version is what a rollback restores to. */
   public Commit lastCommit(String table) {
-    Row last = DeltaTable.forPath(spark, path(table)).history(1)
-        .select("version", "timestamp", "operationMetrics").first();
-    scala.collection.Map<String, String> metrics = last.isNullAt(2) ? null : last.getMap(2);
-    scala.Option<String> rows = metrics == null ? scala.Option.empty() : metrics.get("numOutputRows");
-    return new Commit(last.getLong(0), last.getTimestamp(1), rows.isDefined() ? Long.parseLong(rows.get()) : 0);
+    return newestCommit(table).orElseThrow(
+        () -> BarometerException.cannotRead(path(table), "not a Delta table (no commit in its _delta_log)", null));
+  }
+
+  private Optional<Commit> newestCommit(String table) {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(table));
+    try {
+      return CommitLog.newest(dir.getFileSystem(spark.sparkContext().hadoopConfiguration()), dir);
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(path(table), BarometerException.firstLine(e), e);
+    }
   }
 
   /** Restores the whole table (every edition) to {@code version}, in one new commit. */

@@ -1,10 +1,13 @@
 package fr.barometer.common.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.barometer.common.SparkTestSession;
+import io.delta.tables.DeltaTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,5 +79,33 @@ class WarehouseTest {
     assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), String.valueOf(e));
     assertEquals(List.of("x"), values(warehouse, "good", 2017));
     assertEquals(List.of("w"), values(warehouse, "also_good", 2017));
+  }
+
+  @Test
+  void theLastCommitReadFromTheLogIsTheOneDeltaHistoryShows() {
+    Warehouse warehouse = new Warehouse(SPARK, tmp.toString());
+    warehouse.replaceEdition("t", 2017, rows(2017, "a", "b", "c"));
+    warehouse.replaceEdition("t", 2018, rows(2018, "z"));
+    warehouse.replaceEdition("t", 2017, rows(2017, "d", "e"));
+    Row history = DeltaTable.forPath(SPARK, warehouse.path("t")).history(1)
+        .select("version", "timestamp").first();
+    Warehouse.Commit last = warehouse.lastCommit("t");
+    assertEquals(2, last.version());
+    assertEquals(history.getLong(0), last.version());
+    assertEquals(history.getTimestamp(1), last.committedAt());
+    assertEquals(2, last.outputRows());
+  }
+
+  @Test
+  void aFolderWhoseLogHoldsNoCommitIsNotATable() throws Exception {
+    Warehouse warehouse = new Warehouse(SPARK, tmp.toString());
+    // What a first write killed before its commit leaves behind.
+    Files.createDirectories(tmp.resolve("half_written").resolve("_delta_log"));
+    warehouse.replaceEdition("t", 2017, rows(2017, "a"));
+    assertFalse(warehouse.exists("half_written"));
+    assertFalse(warehouse.exists("never_written"));
+    assertTrue(warehouse.exists("t"));
+    assertEquals(List.of("t"), warehouse.tables());
+    assertThrows(RuntimeException.class, () -> warehouse.lastCommit("half_written"));
   }
 }
