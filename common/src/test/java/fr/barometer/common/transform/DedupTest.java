@@ -45,6 +45,16 @@ class DedupTest {
   }
 
   @Test
+  void theWinningVersionsFirstCopyInFileOrderStands() {
+    Map<Long, String> fates = fates(List.of(
+        version("R", "2017-09-15 10:00:00", "later", 1),
+        version("R", "2017-09-12 10:00:00", "first", 4),
+        version("R", "2017-09-12 10:00:00", "first", 2),
+        version("R", "2017-09-12 10:00:00", "first", 3)), Dedup.Winner.EARLIEST);
+    assertEquals(Map.of(1L, "COLLAPSED", 2L, "KEPT", 3L, "COLLAPSED", 4L, "COLLAPSED"), fates);
+  }
+
+  @Test
   void earliestVersionWinsForTheSurvey() {
     Map<Long, String> fates = fates(List.of(
         version("R", "2017-09-12 10:00:00", "first", 1),
