@@ -25,6 +25,11 @@ final class CommitLog {
 
   private CommitLog() {}
 
+  /** Whether the log of the table at {@code table} holds a commit (else it is not a table yet). */
+  static boolean hasCommit(FileSystem fs, Path table) throws IOException {
+    return newestFile(fs, new Path(table, "_delta_log")).isPresent();
+  }
+
   /** The newest commit of the table at {@code table}; empty when its log holds none (not a table yet). */
   static Optional<Warehouse.Commit> newest(FileSystem fs, Path table) throws IOException {
     Optional<FileStatus> file = newestFile(fs, new Path(table, "_delta_log"));

@@ -57,7 +57,12 @@ public final class Warehouse {
 
   /** Whether the table's Delta log holds a commit: a first write killed before its commit is no table yet. */
   public boolean exists(String table) {
-    return newestCommit(table).isPresent();
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(table));
+    try {
+      return CommitLog.hasCommit(fileSystem(dir), dir);
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(path(table), BarometerException.firstLine(e), e);
+    }
   }
 
   /** The whole table. */
@@ -170,10 +175,14 @@ public final class Warehouse {
   private Optional<Commit> newestCommit(String table) {
     org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(table));
     try {
-      return CommitLog.newest(dir.getFileSystem(spark.sparkContext().hadoopConfiguration()), dir);
+      return CommitLog.newest(fileSystem(dir), dir);
     } catch (IOException e) {
       throw BarometerException.cannotRead(path(table), BarometerException.firstLine(e), e);
     }
+  }
+
+  private FileSystem fileSystem(org.apache.hadoop.fs.Path dir) throws IOException {
+    return dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
   /** Restores the whole table (every edition) to {@code version}, in one new commit. */
