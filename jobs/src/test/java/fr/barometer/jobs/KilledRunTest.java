@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import fr.barometer.common.SparkTestSession;
+import fr.barometer.common.io.Warehouse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,8 +56,9 @@ class KilledRunTest {
 
   /** Starts `run` in a child JVM and kills it (SIGKILL) as soon as {@code table} commits a new version. */
   private static void killWhenTableCommits(String landing, Path warehouse, String table) throws Exception {
-    Path log = warehouse.resolve(table).resolve("_delta_log");
-    Path nextCommit = log.resolve(String.format("%020d.json", WarehouseSnapshot.commits(log)));
+    Warehouse tables = new Warehouse(SPARK, warehouse.toString());
+    long nextVersion = tables.exists(table) ? tables.lastCommit(table).version() + 1 : 0;
+    Path nextCommit = warehouse.resolve(table).resolve("_delta_log").resolve(String.format("%020d.json", nextVersion));
     long start = System.currentTimeMillis();
     Process child = startRun(landing, warehouse, tmp.resolve("child-" + table + ".log"));
     try {
@@ -92,8 +94,9 @@ class KilledRunTest {
 
   /** Delta reads every table at its last complete version, whatever the killed run left behind. */
   private static void everyTableIsReadable(Path warehouse) {
-    for (Path table : WarehouseSnapshot.deltaTables(warehouse)) {
-      SPARK.read().format("delta").load(table.toString()).count();
+    Warehouse tables = new Warehouse(SPARK, warehouse.toString());
+    for (String table : tables.tables()) {
+      tables.read(table).count();
     }
   }
 
