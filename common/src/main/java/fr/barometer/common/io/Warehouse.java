@@ -57,12 +57,7 @@ public final class Warehouse {
 
   /** Whether the table's Delta log holds a commit: a first write killed before its commit is no table yet. */
   public boolean exists(String table) {
-    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(table));
-    try {
-      return CommitLog.hasCommit(fileSystem(dir), dir);
-    } catch (IOException e) {
-      throw BarometerException.cannotRead(path(table), BarometerException.firstLine(e), e);
-    }
+    return readLog(table, CommitLog::hasCommit);
   }
 
   /** The whole table. */
@@ -173,12 +168,22 @@ public final class Warehouse {
   }
 
   private Optional<Commit> newestCommit(String table) {
+    return readLog(table, CommitLog::newest);
+  }
+
+  /** What {@code read} finds in the table's folder; a failure to read it names the table. */
+  private <T> T readLog(String table, LogRead<T> read) {
     org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(table));
     try {
-      return CommitLog.newest(fileSystem(dir), dir);
+      return read.apply(fileSystem(dir), dir);
     } catch (IOException e) {
       throw BarometerException.cannotRead(path(table), BarometerException.firstLine(e), e);
     }
+  }
+
+  /** A read of a table's folder (its Delta log) on its file system. */
+  private interface LogRead<T> {
+    T apply(FileSystem fs, org.apache.hadoop.fs.Path table) throws IOException;
   }
 
   private FileSystem fileSystem(org.apache.hadoop.fs.Path dir) throws IOException {
@@ -194,7 +199,7 @@ public final class Warehouse {
   public List<String> tables() {
     try {
       org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root);
-      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = fileSystem(dir);
       if (!fs.exists(dir)) {
         return List.of();
       }
