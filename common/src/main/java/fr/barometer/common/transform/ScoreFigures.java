@@ -2,7 +2,6 @@ package fr.barometer.common.transform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rint;
 import static org.apache.spark.sql.functions.try_sum;
@@ -30,12 +29,15 @@ public final class ScoreFigures {
 
   private ScoreFigures() {}
 
-  /** score, compliance, n_audits, n_applicable of the group, in that order. */
-  public static Column[] figures() {
+  /**
+   * score, compliance, n_audits, n_applicable of the group, in that order; {@code nAudits} is the
+   * aggregate that counts the group's audits.
+   */
+  public static Column[] figures(Column nAudits) {
     return new Column[] {
       score(col("points"), col("weight")).as("score"),
       compliance(col("points")).as("compliance"),
-      countDistinct(col("audit_id")).as("n_audits"),
+      nAudits.as("n_audits"),
       count(col("points")).as("n_applicable")
     };
   }

@@ -58,16 +58,16 @@ public final class Scoring {
     Dataset<Row> perimeter = perimeter(in.sites(), in.eligibility(), config);
     Dataset<Row> audits = keptAudits(in.audits(), perimeter, config);
     Dataset<Row> points = answerPoints(audits, in.auditAnswers(), grid, config);
-    Dataset<Row> channelScores = SiteScores.channelScores(points);
+    Dataset<Row> channelScores = SiteScores.channelScores(points, grid);
     Dataset<Row> siteScores =
         SiteScores.siteScores(perimeter, audits, points, channelScores, config);
     Dataset<Row> completeness = Completeness.completeness(perimeter, audits, points, grid, config);
     return new ScoringResult(
         points,
-        SiteScores.itemScores(points),
-        SiteScores.criterionScores(points),
+        SiteScores.itemScores(points, grid),
+        SiteScores.criterionScores(points, grid),
         channelScores,
-        SiteScores.stepScores(points),
+        SiteScores.stepScores(points, grid),
         siteScores,
         completeness,
         StructureScores.structureScores(in.eligibility(), siteScores, completeness, config));

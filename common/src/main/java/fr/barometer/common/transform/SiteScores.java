@@ -8,8 +8,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.config.GridItem;
 import fr.barometer.common.domain.Channel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,9 +37,9 @@ public final class SiteScores {
    * edition, structure_id, site_id, channel, item_id, criterion, step, score, compliance,
    * n_audits, n_applicable.
    */
-  public static Dataset<Row> itemScores(Dataset<Row> answerPoints) {
+  public static Dataset<Row> itemScores(Dataset<Row> answerPoints, List<GridItem> grid) {
     return figuresBy(
-        answerPoints,
+        answerPoints, auditCount(grid, i -> List.of(i.id())),
         "edition", "structure_id", "site_id", "channel", "item_id", "criterion", "step");
   }
 
@@ -41,27 +47,32 @@ public final class SiteScores {
    * edition, structure_id, site_id, channel, criterion, score, compliance, n_audits, n_applicable:
    * one row per channel, plus channel {@value #ALL_CHANNELS} for all channels together.
    */
-  public static Dataset<Row> criterionScores(Dataset<Row> answerPoints) {
+  public static Dataset<Row> criterionScores(Dataset<Row> answerPoints, List<GridItem> grid) {
+    // An audit has rows of its own channel only: one item per channel and criterion counts it in
+    // the all-channel rows too.
+    Column audits = auditCount(grid, i -> List.of(i.criterion()));
     Dataset<Row> perChannel =
-        figuresBy(answerPoints, "edition", "structure_id", "site_id", "channel", "criterion");
+        figuresBy(answerPoints, audits, "edition", "structure_id", "site_id", "channel", "criterion");
     Dataset<Row> allChannels =
         figuresBy(
-            answerPoints.withColumn("channel", lit(ALL_CHANNELS)),
+            answerPoints.withColumn("channel", lit(ALL_CHANNELS)), audits,
             "edition", "structure_id", "site_id", "channel", "criterion");
     return perChannel.unionByName(allChannels);
   }
 
   /** edition, structure_id, site_id, channel, score, compliance, n_audits, n_applicable. */
-  public static Dataset<Row> channelScores(Dataset<Row> answerPoints) {
-    return figuresBy(answerPoints, "edition", "structure_id", "site_id", "channel");
+  public static Dataset<Row> channelScores(Dataset<Row> answerPoints, List<GridItem> grid) {
+    return figuresBy(
+        answerPoints, auditCount(grid, i -> List.of()), "edition", "structure_id", "site_id", "channel");
   }
 
   /**
    * edition, structure_id, site_id, step, score, compliance, n_audits, n_applicable, over all
    * channels.
    */
-  public static Dataset<Row> stepScores(Dataset<Row> answerPoints) {
-    return figuresBy(answerPoints, "edition", "structure_id", "site_id", "step");
+  public static Dataset<Row> stepScores(Dataset<Row> answerPoints, List<GridItem> grid) {
+    return figuresBy(
+        answerPoints, auditCount(grid, i -> List.of(i.step())), "edition", "structure_id", "site_id", "step");
   }
 
   /**
@@ -137,9 +148,29 @@ public final class SiteScores {
     return when(col("channel").notEqual(Channel.VISIT.name()), value);
   }
 
-  private static Dataset<Row> figuresBy(Dataset<Row> answerPoints, String... keys) {
+  /**
+   * The number of distinct audits in a group whose rows share {@code level} (besides the site and
+   * the channel), counted without a distinct aggregation: answer_points holds exactly one row per
+   * kept audit and grid item of the audit's channel, so the first item of each channel and level
+   * value in the grid has exactly one row per audit in the group. A distinct count of audit_id
+   * gives the same number, at the cost of a second aggregation over every answer.
+   */
+  private static Column auditCount(List<GridItem> grid, Function<GridItem, List<Object>> level) {
+    Set<List<Object>> seen = new HashSet<>();
+    List<String> firsts = new ArrayList<>();
+    for (GridItem item : grid) {
+      List<Object> key = new ArrayList<>(level.apply(item));
+      key.add(item.channel());
+      if (seen.add(key)) {
+        firsts.add(item.id());
+      }
+    }
+    return count(when(col("item_id").isin(firsts.toArray()), lit(1)));
+  }
+
+  private static Dataset<Row> figuresBy(Dataset<Row> answerPoints, Column nAudits, String... keys) {
     Column[] groups = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
-    Column[] figures = ScoreFigures.figures();
+    Column[] figures = ScoreFigures.figures(nAudits);
     return answerPoints
         .groupBy(groups)
         .agg(figures[0], Arrays.copyOfRange(figures, 1, figures.length));
