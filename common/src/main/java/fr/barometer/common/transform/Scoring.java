@@ -100,10 +100,11 @@ public final class Scoring {
       Dataset<Row> audits, Dataset<Row> perimeter, EditionConfig config) {
     Column[] auditColumns =
         Arrays.stream(audits.columns()).map(functions::col).toArray(Column[]::new);
+    // One row per site: sent whole to every task rather than shuffling every audit to meet it.
     return audits
         .where(col("edition").equalTo(config.edition()))
         .join(
-            perimeter.select("edition", "structure_id", "site_id", "mystery_visit"),
+            broadcast(perimeter.select("edition", "structure_id", "site_id", "mystery_visit")),
             on("edition", "structure_id", "site_id"))
         .where(col("channel").notEqual(Channel.VISIT.name()).or(col("mystery_visit")))
         .select(auditColumns);
@@ -140,12 +141,16 @@ public final class Scoring {
     Column scored =
         scoreAnswer(grid)
             .apply(col("item_id"), col("contacted_at"), col("answered_at"), col("value"));
+    // Both sides hashed on the audit alone: an audit's (audit, item) rows are then made after the
+    // shuffle instead of shuffled, a quarter of the bytes (with
+    // spark.sql.requireAllClusterKeysForCoPartition=false, a SparkSessions default).
     return keptAudits
         .select(
             "edition", "structure_id", "site_id", "audit_id", "channel", "scenario_id",
             "contacted_at", "answered_at")
+        .repartition(col("edition"), col("audit_id"))
         .join(items, on("channel"))
-        .join(answers, on("edition", "audit_id", "item_id"), "left")
+        .join(answers.repartition(col("edition"), col("audit_id")), on("edition", "audit_id", "item_id"), "left")
         .withColumn("scored", scored)
         .select(
             col("edition"),
