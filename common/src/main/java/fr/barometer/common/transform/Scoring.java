@@ -142,7 +142,7 @@ public final class Scoring {
         scoreAnswer(grid)
             .apply(col("item_id"), col("contacted_at"), col("answered_at"), col("value"));
     // Both sides hashed on the audit alone: an audit's (audit, item) rows are then made after the
-    // shuffle instead of shuffled, a quarter of the bytes (with
+    // shuffle instead of shuffled, a tenth of the bytes at 40,000 structures (needs
     // spark.sql.requireAllClusterKeysForCoPartition=false, a SparkSessions default).
     return keptAudits
         .select(
@@ -150,7 +150,10 @@ public final class Scoring {
             "contacted_at", "answered_at")
         .repartition(col("edition"), col("audit_id"))
         .join(items, on("channel"))
-        .join(answers.repartition(col("edition"), col("audit_id")), on("edition", "audit_id", "item_id"), "left")
+        .join(
+            answers.repartition(col("edition"), col("audit_id")),
+            on("edition", "audit_id", "item_id"),
+            "left")
         .withColumn("scored", scored)
         .select(
             col("edition"),

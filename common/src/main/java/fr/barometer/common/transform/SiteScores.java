@@ -52,7 +52,8 @@ public final class SiteScores {
     // the all-channel rows too.
     Column audits = auditCount(grid, i -> List.of(i.criterion()));
     Dataset<Row> perChannel =
-        figuresBy(answerPoints, audits, "edition", "structure_id", "site_id", "channel", "criterion");
+        figuresBy(
+            answerPoints, audits, "edition", "structure_id", "site_id", "channel", "criterion");
     Dataset<Row> allChannels =
         figuresBy(
             answerPoints.withColumn("channel", lit(ALL_CHANNELS)), audits,
@@ -63,7 +64,8 @@ public final class SiteScores {
   /** edition, structure_id, site_id, channel, score, compliance, n_audits, n_applicable. */
   public static Dataset<Row> channelScores(Dataset<Row> answerPoints, List<GridItem> grid) {
     return figuresBy(
-        answerPoints, auditCount(grid, i -> List.of()), "edition", "structure_id", "site_id", "channel");
+        answerPoints, auditCount(grid, i -> List.of()),
+        "edition", "structure_id", "site_id", "channel");
   }
 
   /**
@@ -72,7 +74,8 @@ public final class SiteScores {
    */
   public static Dataset<Row> stepScores(Dataset<Row> answerPoints, List<GridItem> grid) {
     return figuresBy(
-        answerPoints, auditCount(grid, i -> List.of(i.step())), "edition", "structure_id", "site_id", "step");
+        answerPoints, auditCount(grid, i -> List.of(i.step())),
+        "edition", "structure_id", "site_id", "step");
   }
 
   /**
