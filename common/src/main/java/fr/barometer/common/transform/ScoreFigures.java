@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The aggregate figures of spec 2.2, as Spark aggregate columns over answer_points rows ({@code
- * points}, {@code weight}, {@code audit_id}). Weighted sums are taken exactly before the one final
+ * points}, {@code weight}; the audit count is the caller's). Weighted sums are taken exactly before the one final
  * division: double sums depend on the order Spark merges partial aggregates, and the same edition
  * scored twice must give identical tables.
  *
