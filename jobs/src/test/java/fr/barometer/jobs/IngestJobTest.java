@@ -14,6 +14,7 @@ import fr.barometer.common.io.Warehouse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -91,6 +92,14 @@ class IngestJobTest {
     assertEquals("audits/2017-09.jsonl", cut.getAs("source_file"));
     assertEquals(8L, (long) cut.getAs("source_line"));
     assertTrue(((String) cut.getAs("record")).startsWith("{\"audit_id\": \"A9\""));
+    // Each conflicting A3 keeps the raw record of its own line (6 and 7 of the file).
+    Map<Long, String> conflicts = warehouse.read(Tables.QUARANTINE, 2017)
+        .where(col("source").equalTo("audits").and(col("reason").equalTo("CONFLICTING_DUPLICATE")))
+        .collectAsList().stream()
+        .collect(Collectors.toMap(r -> (Long) r.getAs("source_line"), r -> r.getAs("record")));
+    assertEquals(Set.of(6L, 7L), conflicts.keySet());
+    assertTrue(conflicts.get(6L).contains("\"value\": \"4\"") && conflicts.get(6L).contains("Réponse X."));
+    assertTrue(conflicts.get(7L).contains("\"value\": \"1\"") && conflicts.get(7L).contains("Réponse Y."));
   }
 
   @Test
