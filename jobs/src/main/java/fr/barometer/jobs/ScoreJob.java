@@ -8,6 +8,7 @@ import fr.barometer.common.transform.Scoring;
 import fr.barometer.common.transform.ScoringInputs;
 import fr.barometer.common.transform.ScoringResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,14 +35,15 @@ final class ScoreJob {
         warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
         warehouse.read(Tables.AUDITS, edition),
         warehouse.read(Tables.AUDIT_ANSWERS, edition)), config);
-    // Later tables derive from these: cached, Spark reuses them instead of recomputing the points.
-    scores.answerPoints().persist(StorageLevel.MEMORY_AND_DISK());
-    scores.siteScores().persist(StorageLevel.MEMORY_AND_DISK());
+    // Later tables derive from these: cached, Spark reuses them instead of recomputing the points
+    // (site scores use the channel scores, structure scores the site scores and completeness).
+    List<Dataset<Row>> reused = List.of(scores.answerPoints(), scores.siteChannelScores(), scores.siteScores(),
+        scores.completeness());
+    reused.forEach(d -> d.persist(StorageLevel.MEMORY_AND_DISK()));
     // answer_points first: writing it fills the cache the other tables are aggregated from.
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>(scores.byTable());
     warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, tables.remove(Tables.ANSWER_POINTS));
     warehouse.replaceEditions(edition, tables);
-    scores.answerPoints().unpersist();
-    scores.siteScores().unpersist();
+    reused.forEach(Dataset::unpersist);
   }
 }
