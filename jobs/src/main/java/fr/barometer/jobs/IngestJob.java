@@ -263,7 +263,7 @@ public final class IngestJob {
   /** The full paths of the named files, the largest first: the last task to start is then a short one. */
   private static List<String> paths(Map<String, LandingFile> found, List<String> names) {
     return found.entrySet().stream().filter(e -> names.contains(e.getValue().name()))
-        .sorted(Comparator.comparingLong((Map.Entry<String, LandingFile> e) -> e.getValue().size()).reversed())
+        .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(LandingFile::size).reversed()))
         .map(Map.Entry::getKey).toList();
   }
 
@@ -278,8 +278,7 @@ public final class IngestJob {
     if (paths.isEmpty()) {
       return JavaPairRDD.fromJavaRDD(jsc.<scala.Tuple2<String, PortableDataStream>>emptyRDD());
     }
-    List<JavaPairRDD<String, PortableDataStream>> files = paths.stream().map(p -> jsc.binaryFiles(p, 1)).toList();
-    return files.size() == 1 ? files.get(0) : jsc.union(files.toArray(JavaPairRDD[]::new));
+    return jsc.union(paths.stream().map(p -> jsc.binaryFiles(p, 1)).toArray(JavaPairRDD[]::new));
   }
 
   private AuditContext auditContext(Dataset<Row> structures, Dataset<Row> sites) {

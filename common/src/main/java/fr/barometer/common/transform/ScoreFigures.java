@@ -12,9 +12,9 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The aggregate figures of spec 2.2, as Spark aggregate columns over answer_points rows ({@code
- * points}, {@code weight}; the audit count is the caller's). Weighted sums are taken exactly before the one final
- * division: double sums depend on the order Spark merges partial aggregates, and the same edition
- * scored twice must give identical tables.
+ * points}, {@code weight}; the audit count is the caller's). Weighted sums are taken exactly before
+ * the one final division: double sums depend on the order Spark merges partial aggregates, and the
+ * same edition scored twice must give identical tables.
  *
  * <p>Exact sums are of fixed-point longs: each term rounded to {@link #SCALE} (10^-12), then summed
  * as integers, which no merge order changes. A score is off by at most 100 x 0.5 x 10^-12 against

@@ -144,16 +144,14 @@ public final class Scoring {
     // Both sides hashed on the audit alone: an audit's (audit, item) rows are then made after the
     // shuffle instead of shuffled, a tenth of the bytes at 40,000 structures (needs
     // spark.sql.requireAllClusterKeysForCoPartition=false, a SparkSessions default).
+    Column[] byAudit = {col("edition"), col("audit_id")};
     return keptAudits
         .select(
             "edition", "structure_id", "site_id", "audit_id", "channel", "scenario_id",
             "contacted_at", "answered_at")
-        .repartition(col("edition"), col("audit_id"))
+        .repartition(byAudit)
         .join(items, on("channel"))
-        .join(
-            answers.repartition(col("edition"), col("audit_id")),
-            on("edition", "audit_id", "item_id"),
-            "left")
+        .join(answers.repartition(byAudit), on("edition", "audit_id", "item_id"), "left")
         .withColumn("scored", scored)
         .select(
             col("edition"),
