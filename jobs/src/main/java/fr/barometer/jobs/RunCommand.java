@@ -5,6 +5,7 @@ import fr.barometer.common.ingest.IngestPlan;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.quality.BarometerException;
 import java.io.PrintStream;
@@ -41,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
   private int run(SparkSession session, RunInfo run) {
     Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
+    SparkSessions.fitCodeGeneration(session, folder.exportBytes());
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
     IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
     EditionConfig config = ingest.config();

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -134,6 +135,19 @@ public final class Landing {
 
   public List<String> surveys() {
     return list(SURVEY, ".csv");
+  }
+
+  /** The bytes of the audit and survey exports: the edition's size, as the session is fitted to it. */
+  public long exportBytes() {
+    long bytes = 0;
+    for (String file : Stream.concat(audits().stream(), surveys().stream()).toList()) {
+      try {
+        bytes += fs.getFileStatus(new Path(file)).getLen();
+      } catch (IOException e) {
+        throw BarometerException.cannotRead(file, BarometerException.firstLine(e), e);
+      }
+    }
+    return bytes;
   }
 
   /**
