@@ -107,9 +107,7 @@ class StandaloneClusterIT {
           "--driver-memory", "1g", "--executor-memory", "768m", "--total-executor-cores", "2",
           "--conf", "spark.sql.shuffle.partitions=2",
           "--conf", "spark.default.parallelism=2",
-          // Eight structures: compiling generated code for every query costs more than it saves (as in
-          // SparkTestSession); what this test checks is the jar on a cluster, not code generation.
-          "--conf", "spark.sql.codegen.wholeStage=false",
+          // No code generation setting: `run` evaluates an edition this small interpreted by itself.
           "--conf", "spark.ui.enabled=false",
           jar.toString(), "run", "--landing", landing, "--warehouse", warehouse.toString());
       if (!submit.waitFor(RUN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -29,7 +29,8 @@ public final class SparkSessions {
   /**
    * Below this many bytes of audit and survey exports, an edition runs interpreted: compiling the
    * generated code of every query costs more than it saves on so few rows. Interleaved cold runs
-   * of {@code run}: 8-structure fixture 117 s -> 84 s, the 300-structure sample (4 MB) 139 s -> 116 s,
+   * of {@code run}: 8-structure fixture 128.7 s -> 109.7 s (mean of five pairs), the 300-structure
+   * sample (4 MB) 139 s -> 116 s,
    * 4,000 structures (52 MB) 175.7 s -> 174.4 s (the score step already 4.6 s slower there).
    */
   public static final long INTERPRETED_BELOW_BYTES = 16L << 20;
