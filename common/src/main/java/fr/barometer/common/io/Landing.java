@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,6 +39,9 @@ public final class Landing {
   public static final String ORDERS = "orders.csv";
   public static final String AUDITS = "audits";
   public static final String SURVEY = "survey";
+  /** How an export's file name ends in {@link #AUDITS} and in {@link #SURVEY}. */
+  private static final String AUDIT_FILES = ".jsonl";
+  private static final String SURVEY_FILES = ".csv";
   public static final String REFERENCE = "reference";
   public static final String COMMUNES = "communes.csv";
   public static final String EPCI = "epci.csv";
@@ -130,24 +132,17 @@ public final class Landing {
   }
 
   public List<String> audits() {
-    return list(AUDITS, ".jsonl");
+    return list(AUDITS, AUDIT_FILES);
   }
 
   public List<String> surveys() {
-    return list(SURVEY, ".csv");
+    return list(SURVEY, SURVEY_FILES);
   }
 
   /** The bytes of the audit and survey exports: the edition's size, as the session is fitted to it. */
   public long exportBytes() {
-    long bytes = 0;
-    for (String file : Stream.concat(audits().stream(), surveys().stream()).toList()) {
-      try {
-        bytes += fs.getFileStatus(new Path(file)).getLen();
-      } catch (IOException e) {
-        throw BarometerException.cannotRead(file, BarometerException.firstLine(e), e);
-      }
-    }
-    return bytes;
+    return Stream.concat(files(AUDITS, AUDIT_FILES).stream(), files(SURVEY, SURVEY_FILES).stream())
+        .mapToLong(FileStatus::getLen).sum();
   }
 
   /**
@@ -205,14 +200,15 @@ public final class Landing {
   }
 
   private List<String> list(String folder, String suffix) {
+    return files(folder, suffix).stream().map(f -> f.getPath().toString()).sorted().toList();
+  }
+
+  /** The files of {@code folder} whose name ends with {@code suffix}; none if the folder is absent. */
+  private List<FileStatus> files(String folder, String suffix) {
     try {
-      FileStatus[] found = fs.listStatus(file(folder));
-      List<String> files = new ArrayList<>();
-      Arrays.stream(found)
+      return Arrays.stream(fs.listStatus(file(folder)))
           .filter(f -> f.isFile() && f.getPath().getName().endsWith(suffix))
-          .forEach(f -> files.add(f.getPath().toString()));
-      files.sort(String::compareTo);
-      return files;
+          .toList();
     } catch (FileNotFoundException e) {
       return List.of();
     } catch (IOException e) {
