@@ -216,6 +216,17 @@ class AuditInputTest {
     assertEquals(false, stage(audit()).getAs(Staging.CONTENT).equals(stage(audit("comment", "\"ko\"")).getAs(Staging.CONTENT)));
   }
 
+  @Test
+  void canonicalFormSortsNestedKeysAndKeepsValuesAsWritten() throws Exception {
+    // Staged digests outlive a release (unchanged files are not parsed again), so the text must
+    // stay that of the maps sorted by ORDER_MAP_ENTRIES_BY_KEYS, which earlier versions wrote.
+    String line = "{\"z\": null, \"b\": [{\"value\": 2.50, \"item_id\": \"E\u00e9\\\"1\"}, 3, true],"
+        + " \"a\": {\"y\": 12345678901234567890, \"x\": -7}, \"A\": 1e2}";
+    assertEquals("{\"A\":100.0,\"a\":{\"x\":-7,\"y\":12345678901234567890},"
+        + "\"b\":[{\"item_id\":\"E\u00e9\\\"1\",\"value\":2.5},3,true],\"z\":null}",
+        AuditInput.canonical(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line)));
+  }
+
   private static void assertAnswer(Row answer, String item, String value, String reason) {
     assertEquals(item, answer.getAs("item_id"));
     assertEquals(value, answer.getAs("value"));
