@@ -106,7 +106,7 @@ public final class Values {
 
   /**
    * {@code yyyy-MM-ddTHH:mm:ss+HH:MM}, the form the exports write, read without the ISO formatter,
-   * whose field resolution was a sixth of an audit's parse; null for any other text or a value
+   * whose field resolution was a fifth of an audit's parse; null for any other text or a value
    * out of range, which the formatter then reads or refuses as before.
    */
   static OffsetDateTime commonForm(String v) {
