@@ -32,7 +32,7 @@ class PiiMaskingTest {
   void leavesOrdinaryNumbersAlone() {
     assertEquals("Attendu 45 minutes, dossier 2017-0042, code 75001",
         PiiMasking.mask("Attendu 45 minutes, dossier 2017-0042, code 75001"));
-    // Nine digits and more, but never nine in a row with single separators: not a phone number.
+    // Nine digits and more, but no digit 1-9 followed by four pairs of digits: not a phone number.
     assertEquals("R000017;2017-10-02T09:13:00+02:00;S0001;75056;3;4;1;2;3",
         PiiMasking.mask("R000017;2017-10-02T09:13:00+02:00;S0001;75056;3;4;1;2;3"));
     assertEquals("06  12 34 56 78 et 06 12 34 56 7", PiiMasking.mask("06  12 34 56 78 et 06 12 34 56 7"));
