@@ -241,9 +241,14 @@ public final class IngestJob {
     return null;
   }
 
-  /** The answers of the audits that stand, one row each, good or refused. */
+  /**
+   * The answers of the audits that stand, one row each, good or refused. Not cached: each of its
+   * three readers (the clean table, the quarantine, the count) explodes them again from the cached
+   * audits, which costs less than building a cache of every answer (ingest at 40,000 structures,
+   * interleaved: 178.2 / 177.4 s cached, 169.8 / 163.7 s not).
+   */
   private Dataset<Row> stageAnswers(Dataset<Row> audits) {
-    Dataset<Row> answers = keep(AuditAnswers.ofKeptAudits(audits));
+    Dataset<Row> answers = AuditAnswers.ofKeptAudits(audits);
     refused.add(AuditAnswers.refused(answers, run));
     return answers;
   }
