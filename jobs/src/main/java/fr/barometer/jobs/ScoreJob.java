@@ -29,20 +29,22 @@ final class ScoreJob {
         warehouse.read(Tables.COMMUNES, edition), warehouse.read(Tables.EPCI, edition), config);
     warehouse.replaceEdition(Tables.ELIGIBILITY, edition, eligibility);
 
-    ScoringResult scores = Scoring.score(new ScoringInputs(
+    ScoringInputs inputs = new ScoringInputs(
         warehouse.read(Tables.ELIGIBILITY, edition),
         warehouse.read(Tables.SITES, edition),
         warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
         warehouse.read(Tables.AUDITS, edition),
-        warehouse.read(Tables.AUDIT_ANSWERS, edition)), config);
-    // Later tables derive from these: cached, Spark reuses them instead of recomputing the points
-    // (site scores use the channel scores, structure scores the site scores and completeness).
-    List<Dataset<Row>> reused = List.of(scores.answerPoints(), scores.siteChannelScores(), scores.siteScores(),
-        scores.completeness());
+        warehouse.read(Tables.AUDIT_ANSWERS, edition));
+    warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, Scoring.score(inputs, config).answerPoints());
+    // The other tables aggregate the answer points read back from their table: cheaper than a
+    // cache of every answer point, which each of them read.
+    ScoringResult scores = Scoring.fromAnswerPoints(warehouse.read(Tables.ANSWER_POINTS, edition), inputs, config);
+    // Later tables derive from these: cached, Spark reuses them instead of recomputing them (site
+    // scores use the channel scores, structure scores the site scores and completeness).
+    List<Dataset<Row>> reused = List.of(scores.siteChannelScores(), scores.siteScores(), scores.completeness());
     reused.forEach(d -> d.persist(StorageLevel.MEMORY_AND_DISK()));
-    // answer_points first: writing it fills the cache the other tables are aggregated from.
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>(scores.byTable());
-    warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, tables.remove(Tables.ANSWER_POINTS));
+    tables.remove(Tables.ANSWER_POINTS);
     warehouse.replaceEditions(edition, tables);
     reused.forEach(Dataset::unpersist);
   }

@@ -57,7 +57,21 @@ public final class Scoring {
     List<GridItem> grid = Grid.items(in.referentialItems(), config.edition());
     Dataset<Row> perimeter = perimeter(in.sites(), in.eligibility(), config);
     Dataset<Row> audits = keptAudits(in.audits(), perimeter, config);
-    Dataset<Row> points = answerPoints(audits, in.auditAnswers(), grid, config);
+    return scoredFrom(answerPoints(audits, in.auditAnswers(), grid, config), in, grid, perimeter, audits, config);
+  }
+
+  /**
+   * The score tables of the edition from its answer points as {@link #answerPoints} made them
+   * (read back from the answer_points table, say): the same tables as {@link #score}.
+   */
+  public static ScoringResult fromAnswerPoints(Dataset<Row> points, ScoringInputs in, EditionConfig config) {
+    List<GridItem> grid = Grid.items(in.referentialItems(), config.edition());
+    Dataset<Row> perimeter = perimeter(in.sites(), in.eligibility(), config);
+    return scoredFrom(points, in, grid, perimeter, keptAudits(in.audits(), perimeter, config), config);
+  }
+
+  private static ScoringResult scoredFrom(Dataset<Row> points, ScoringInputs in, List<GridItem> grid,
+      Dataset<Row> perimeter, Dataset<Row> audits, EditionConfig config) {
     Dataset<Row> channelScores = SiteScores.channelScores(points, grid);
     Dataset<Row> siteScores =
         SiteScores.siteScores(perimeter, audits, points, channelScores, config);

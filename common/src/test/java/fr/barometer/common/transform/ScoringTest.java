@@ -336,6 +336,24 @@ class ScoringTest {
     }
   }
 
+  @Test
+  void tablesFromStoredAnswerPointsAreTheTablesOfScore() {
+    // The score job aggregates the answer points it read back from their table: the same rows,
+    // in other partitions, must give every table this class checks.
+    Dataset<Row> points = result.answerPoints();
+    Dataset<Row> stored =
+        points.sparkSession().createDataFrame(points.collectAsList(), points.schema()).repartition(3);
+    ScoringResult fromStored =
+        Scoring.fromAnswerPoints(
+            stored, ScoringFixture.inputs(ScoringFixture.config()), ScoringFixture.config());
+    for (String table : result.byTable().keySet()) {
+      Dataset<Row> expected = result.byTable().get(table);
+      Dataset<Row> actual = fromStored.byTable().get(table);
+      assertEquals(expected.schema(), actual.schema(), table);
+      assertEquals(sorted(expected), sorted(actual), table);
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** Rows by their key columns joined with '|'; fails on a duplicate key. */
