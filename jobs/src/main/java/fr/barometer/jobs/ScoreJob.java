@@ -35,10 +35,11 @@ final class ScoreJob {
         warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
         warehouse.read(Tables.AUDITS, edition),
         warehouse.read(Tables.AUDIT_ANSWERS, edition));
-    warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, Scoring.score(inputs, config).answerPoints());
+    Scoring.Scope scope = Scoring.scope(inputs, config);
+    warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, scope.answerPoints());
     // The other tables aggregate the answer points read back from their table: cheaper than a
     // cache of every answer point, which each of them read.
-    ScoringResult scores = Scoring.fromAnswerPoints(warehouse.read(Tables.ANSWER_POINTS, edition), inputs, config);
+    ScoringResult scores = scope.tablesFrom(warehouse.read(Tables.ANSWER_POINTS, edition));
     // Later tables derive from these: cached, Spark reuses them instead of recomputing them (site
     // scores use the channel scores, structure scores the site scores and completeness).
     List<Dataset<Row>> reused = List.of(scores.siteChannelScores(), scores.siteScores(), scores.completeness());

@@ -54,37 +54,43 @@ public final class Scoring {
 
   /** Every score table of the edition {@code config.edition()}. */
   public static ScoringResult score(ScoringInputs in, EditionConfig config) {
-    List<GridItem> grid = Grid.items(in.referentialItems(), config.edition());
+    Scope scope = scope(in, config);
+    return scope.tablesFrom(scope.answerPoints());
+  }
+
+  /** The grid (collected once), the perimeter and the audits that count, for one edition. */
+  public static Scope scope(ScoringInputs in, EditionConfig config) {
     Dataset<Row> perimeter = perimeter(in.sites(), in.eligibility(), config);
-    Dataset<Row> audits = keptAudits(in.audits(), perimeter, config);
-    return scoredFrom(answerPoints(audits, in.auditAnswers(), grid, config), in, grid, perimeter, audits, config);
+    return new Scope(in, config, Grid.items(in.referentialItems(), config.edition()), perimeter,
+        keptAudits(in.audits(), perimeter, config));
   }
 
   /**
-   * The score tables of the edition from its answer points as {@link #answerPoints} made them
-   * (read back from the answer_points table, say): the same tables as {@link #score}.
+   * What every score table of an edition starts from. A job may write {@link #answerPoints} first
+   * and build the other tables from the rows read back from answer_points: the same tables.
    */
-  public static ScoringResult fromAnswerPoints(Dataset<Row> points, ScoringInputs in, EditionConfig config) {
-    List<GridItem> grid = Grid.items(in.referentialItems(), config.edition());
-    Dataset<Row> perimeter = perimeter(in.sites(), in.eligibility(), config);
-    return scoredFrom(points, in, grid, perimeter, keptAudits(in.audits(), perimeter, config), config);
-  }
+  public record Scope(ScoringInputs in, EditionConfig config, List<GridItem> grid, Dataset<Row> perimeter,
+      Dataset<Row> audits) {
 
-  private static ScoringResult scoredFrom(Dataset<Row> points, ScoringInputs in, List<GridItem> grid,
-      Dataset<Row> perimeter, Dataset<Row> audits, EditionConfig config) {
-    Dataset<Row> channelScores = SiteScores.channelScores(points, grid);
-    Dataset<Row> siteScores =
-        SiteScores.siteScores(perimeter, audits, points, channelScores, config);
-    Dataset<Row> completeness = Completeness.completeness(perimeter, audits, points, grid, config);
-    return new ScoringResult(
-        points,
-        SiteScores.itemScores(points, grid),
-        SiteScores.criterionScores(points, grid),
-        channelScores,
-        SiteScores.stepScores(points, grid),
-        siteScores,
-        completeness,
-        StructureScores.structureScores(in.eligibility(), siteScores, completeness, config));
+    public Dataset<Row> answerPoints() {
+      return Scoring.answerPoints(audits, in.auditAnswers(), grid, config);
+    }
+
+    /** Every score table, from {@code points}: these answer points, or the same rows stored. */
+    public ScoringResult tablesFrom(Dataset<Row> points) {
+      Dataset<Row> channelScores = SiteScores.channelScores(points, grid);
+      Dataset<Row> siteScores = SiteScores.siteScores(perimeter, audits, points, channelScores, config);
+      Dataset<Row> completeness = Completeness.completeness(perimeter, audits, points, grid, config);
+      return new ScoringResult(
+          points,
+          SiteScores.itemScores(points, grid),
+          SiteScores.criterionScores(points, grid),
+          channelScores,
+          SiteScores.stepScores(points, grid),
+          siteScores,
+          completeness,
+          StructureScores.structureScores(in.eligibility(), siteScores, completeness, config));
+    }
   }
 
   /**

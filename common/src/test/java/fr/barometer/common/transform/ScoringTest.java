@@ -344,8 +344,8 @@ class ScoringTest {
     Dataset<Row> stored =
         points.sparkSession().createDataFrame(points.collectAsList(), points.schema()).repartition(3);
     ScoringResult fromStored =
-        Scoring.fromAnswerPoints(
-            stored, ScoringFixture.inputs(ScoringFixture.config()), ScoringFixture.config());
+        Scoring.scope(ScoringFixture.inputs(ScoringFixture.config()), ScoringFixture.config())
+            .tablesFrom(stored);
     for (String table : result.byTable().keySet()) {
       Dataset<Row> expected = result.byTable().get(table);
       Dataset<Row> actual = fromStored.byTable().get(table);
