@@ -3,7 +3,11 @@ package fr.barometer.bench;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The French public holidays of a year, for the baselines' working-day calendars. */
+/**
+ * The French public holidays of a year, for the baselines' working-day calendars. Kept apart from
+ * the pipeline's {@code fr.barometer.common.scoring.FrenchHolidays} on purpose: the baselines check
+ * the pipeline's scores, so they do not share its rules (and the DuckDB one runs without its jar).
+ */
 final class FrenchHolidays {
   private FrenchHolidays() {}
 
