@@ -153,10 +153,8 @@ public final class DuckDbBaseline {
       year = r.getInt(1);
     }
     List<String> holidays = new ArrayList<>();
-    for (int y = year - 1; y <= year + 1; y++) {
-      for (LocalDate d : FrenchHolidays.of(y)) {
-        holidays.add("('" + d + "')");
-      }
+    for (LocalDate d : FrenchHolidays.aroundEdition(year)) {
+      holidays.add("('" + d + "')");
     }
     exec(sql, "CREATE TABLE holidays AS SELECT CAST(d AS DATE) AS d FROM (VALUES " + String.join(",", holidays)
         + ") t(d)");

@@ -1,6 +1,7 @@
 package fr.barometer.bench;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +12,19 @@ import java.util.List;
 final class FrenchHolidays {
   private FrenchHolidays() {}
 
-  static List<LocalDate> of(int y) {
+  /**
+   * The holidays of an edition's calendar: its year and the years either side, where an audit's
+   * contact and answer dates may fall.
+   */
+  static List<LocalDate> aroundEdition(int year) {
+    List<LocalDate> days = new ArrayList<>();
+    for (int y = year - 1; y <= year + 1; y++) {
+      days.addAll(of(y));
+    }
+    return days;
+  }
+
+  private static List<LocalDate> of(int y) {
     LocalDate easter = easter(y);
     return List.of(LocalDate.of(y, 1, 1), easter.plusDays(1), LocalDate.of(y, 5, 1), LocalDate.of(y, 5, 8),
         easter.plusDays(39), easter.plusDays(50), LocalDate.of(y, 7, 14), LocalDate.of(y, 8, 15),

@@ -159,10 +159,8 @@ public final class SparkSqlBaseline {
   private static void calendar(SparkSession spark) {
     int year = Integer.parseInt(spark.sql("SELECT CAST(edition AS STRING) FROM edition").first().getString(0));
     List<String> holidays = new ArrayList<>();
-    for (int y = year - 1; y <= year + 1; y++) {
-      for (LocalDate d : FrenchHolidays.of(y)) {
-        holidays.add("DATE '" + d + "'");
-      }
+    for (LocalDate d : FrenchHolidays.aroundEdition(year)) {
+      holidays.add("DATE '" + d + "'");
     }
     // dayofweek: 1 is Sunday and 7 Saturday in Spark (DuckDB: 0 Sunday, so its 1-5 is Monday-Friday).
     table(spark, "calendar", "SELECT d, sum(CASE WHEN dayofweek(d) BETWEEN 2 AND 6"
