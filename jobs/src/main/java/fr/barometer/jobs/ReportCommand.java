@@ -1,6 +1,11 @@
 package fr.barometer.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import fr.barometer.common.domain.ApplicationStatus;
+import fr.barometer.common.ingest.Values;
 
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
@@ -9,6 +14,7 @@ import fr.barometer.common.transform.Reports;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,6 +33,9 @@ import picocli.CommandLine.Option;
     description = "Write the reports of an edition: per structure HTML and JSON (and PDF when personalised), "
         + "the national barometer page and an index.")
 final class ReportCommand implements Callable<Integer> {
+  /** Why an accepted, eligible structure has no report: no audit gave it a score. */
+  private static final String NO_AUDIT = "NO_AUDIT";
+
   @Mixin SparkOptions spark;
 
   @Option(names = "--edition", required = true, description = "The edition to report on.")
@@ -47,7 +56,8 @@ final class ReportCommand implements Callable<Integer> {
           + "; run 'barometer run --landing DIR' first");
     }
     int k = EditionSettings.of(warehouse, edition).kAnonymity();
-    ReportDocuments documents = new ReportDocuments(out.toAbsolutePath(), edition, k);
+    ReportDocuments documents = new ReportDocuments(out.toAbsolutePath(), edition, k,
+        LocalDate.now(Values.PARIS));
     List<ReportDocuments.Entry> entries = new ArrayList<>();
     each(warehouse.read(Tables.REPORT_PERSONALIZED, edition), documents::personalized, entries);
     each(Reports.standardOnly(warehouse.read(Tables.REPORT_STANDARD, edition),
@@ -56,8 +66,8 @@ final class ReportCommand implements Callable<Integer> {
       documents.national(rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
           rows(warehouse.read(Tables.SURVEY_NATIONAL, edition)),
           rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream().findFirst().orElse(null),
-          regionNames(warehouse));
-      documents.index(entries);
+          regionNames(warehouse), criterionLabels(warehouse));
+      documents.index(entries, unreported(warehouse));
     } else if (entries.isEmpty()) {
       throw new BarometerException("Structure " + structure + " has no report in edition " + edition);
     }
@@ -87,6 +97,34 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     return names;
+  }
+
+  /** Criterion code to the grid's label. */
+  private Map<String, String> criterionLabels(Warehouse warehouse) {
+    Map<String, String> labels = new HashMap<>();
+    for (Row r : warehouse.read(Tables.REFERENTIAL_CRITERIA, edition).collectAsList()) {
+      labels.put(r.getAs("criterion"), r.getAs("label"));
+    }
+    return labels;
+  }
+
+  /**
+   * The structures of the registry without a report, and why: their application was not accepted
+   * (its status), they are not eligible (the eligibility reason), or no audit scored them.
+   */
+  private List<ReportDocuments.Unreported> unreported(Warehouse warehouse) {
+    Dataset<Row> reported = warehouse.read(Tables.REPORT_STANDARD, edition).select("structure_id");
+    Dataset<Row> missing = warehouse.read(Tables.STRUCTURES, edition)
+        .join(reported, "structure_id", "left_anti")
+        .join(warehouse.read(Tables.ELIGIBILITY, edition).select("structure_id", "eligible", "reason"),
+            "structure_id", "left")
+        .select(col("structure_id"), col("name"), col("category"),
+            when(col("application_status").notEqual(lit(ApplicationStatus.ACCEPTED.name())),
+                col("application_status"))
+                .when(col("eligible").equalTo(false), col("reason"))
+                .otherwise(lit(NO_AUDIT)).as("reason"));
+    return missing.collectAsList().stream().map(r -> new ReportDocuments.Unreported(r.getAs("structure_id"),
+        r.getAs("name"), r.getAs("category"), r.getAs("reason"))).toList();
   }
 
   private static List<Map<String, Object>> rows(Dataset<Row> table) {

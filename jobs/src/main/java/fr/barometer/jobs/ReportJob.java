@@ -2,6 +2,8 @@ package fr.barometer.jobs;
 
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.transform.Disclosure;
+import fr.barometer.common.transform.Eligibility;
 import fr.barometer.common.transform.Reports;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,23 +17,25 @@ final class ReportJob {
 
   static void run(SparkSession spark, Warehouse warehouse, int edition) {
     spark.sparkContext().setJobDescription("report " + edition);
-    Dataset<Row> national = warehouse.read(Tables.BAROMETER_NATIONAL, edition);
-    Dataset<Row> positioning = warehouse.read(Tables.POSITIONING, edition);
+    int k = EditionSettings.of(warehouse, edition).kAnonymity();
     Dataset<Row> structureScores = warehouse.read(Tables.STRUCTURE_SCORES, edition);
     Dataset<Row> eligibility = warehouse.read(Tables.ELIGIBILITY, edition);
     Dataset<Row> communes = warehouse.read(Tables.COMMUNES, edition);
+    Dataset<Row> structures = warehouse.read(Tables.STRUCTURES, edition);
+    Dataset<Row> positions = Disclosure.positions(warehouse.read(Tables.POSITIONING, edition),
+        Eligibility.participating(eligibility), warehouse.read(Tables.BAROMETER_NATIONAL, edition), k);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put(Tables.REPORT_STANDARD, Reports.standard(warehouse.read(Tables.STRUCTURES,
-        edition), structureScores, positioning, national, eligibility, communes));
+    tables.put(Tables.REPORT_STANDARD, Reports.standard(structures, structureScores, positions, eligibility,
+        communes));
     tables.put(Tables.REPORT_PERSONALIZED, Reports.personalized(new Reports.Inputs(
-        eligibility, warehouse.read(Tables.STRUCTURES, edition),
-        warehouse.read(Tables.SITES, edition), structureScores, warehouse.read(Tables.SITE_SCORES, edition),
-        warehouse.read(Tables.SITE_CHANNEL_SCORES, edition), warehouse.read(Tables.SITE_STEP_SCORES, edition),
-        warehouse.read(Tables.SITE_CRITERION_SCORES, edition), warehouse.read(Tables.SITE_ITEM_SCORES, edition),
-        warehouse.read(Tables.REFERENTIAL_CRITERIA, edition), warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
-        warehouse.read(Tables.SCENARIOS, edition), warehouse.read(Tables.AUDITS, edition), positioning,
-        warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
-        warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition), national, communes)));
+        eligibility, structures, warehouse.read(Tables.SITES, edition), structureScores,
+        warehouse.read(Tables.SITE_SCORES, edition), warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
+        warehouse.read(Tables.SITE_STEP_SCORES, edition), warehouse.read(Tables.SITE_CRITERION_SCORES, edition),
+        warehouse.read(Tables.SITE_ITEM_SCORES, edition), warehouse.read(Tables.REFERENTIAL_CRITERIA, edition),
+        warehouse.read(Tables.REFERENTIAL_ITEMS, edition), warehouse.read(Tables.SCENARIOS, edition),
+        warehouse.read(Tables.AUDITS, edition), positions, warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
+        warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition), warehouse.read(Tables.SURVEY_NATIONAL, edition),
+        communes, k)));
     warehouse.replaceEditions(edition, tables);
   }
 }

@@ -64,11 +64,10 @@ class ReportCommandTest {
     Map<String, Dataset<Row>> tables = ReportsFixture.tables();
     warehouse.replaceEdition(Tables.REPORT_PERSONALIZED, EDITION,
         Reports.personalized(ReportsFixture.inputs(tables)));
-    warehouse.replaceEdition(Tables.REPORT_STANDARD, EDITION, Reports.standard(tables.get(Tables.STRUCTURES),
-        tables.get(Tables.STRUCTURE_SCORES), tables.get(Tables.POSITIONING), tables.get(Tables.BAROMETER_NATIONAL),
-        tables.get(Tables.ELIGIBILITY), tables.get(Tables.COMMUNES)));
+    warehouse.replaceEdition(Tables.REPORT_STANDARD, EDITION, ReportsFixture.standard(tables));
     for (String table : List.of(Tables.BAROMETER_NATIONAL, Tables.SURVEY_NATIONAL,
-        Tables.PERCEIVED_VS_PRODUCED_NATIONAL, Tables.COMMUNES)) {
+        Tables.PERCEIVED_VS_PRODUCED_NATIONAL, Tables.COMMUNES, Tables.STRUCTURES, Tables.ELIGIBILITY,
+        Tables.REFERENTIAL_CRITERIA)) {
       warehouse.replaceEdition(table, EDITION, tables.get(table));
     }
     warehouse.replaceEdition(Tables.EDITION_SETTINGS, EDITION, spark.createDataFrame(
@@ -129,58 +128,59 @@ class ReportCommandTest {
     assertEquals(List.of("C03", "C05", "C07"), criteria(alpha.get("points_of_progress")));
     assertEquals(-20.0, alpha.get("points_of_progress").get(0).get("gap").asDouble());
     String html = Files.readString(out.resolve("structures/STR-ALPHA.html"));
-    assertTrue(html.contains("<td class=\"num\">90,0</td><td class=\"num\">70,0</td><td class=\"num good\">+20,0</td>"),
-        "C01: value, peer mean, gap in French format");
+    assertTrue(html.contains("<td class=\"num\">90,0</td><td>groupe de pairs S2</td><td class=\"num\">70,0</td>"
+        + "<td class=\"num good\">+20,0</td>"), "C01: value, group, its mean, gap in French format");
     assertTrue(html.contains("<td class=\"num bad\">-20,0</td>"), "C03's gap");
   }
 
   @Test
   void anInsufficientSurveyIsShownAsSuch() throws IOException {
     assertEquals("INSUFFICIENT", json(ALPHA).get("survey").get("status").asText());
-    assertTrue(Files.readString(out.resolve("structures/STR-ALPHA.html")).contains("INSUFFICIENT"));
-    assertTrue(pdfText(out.resolve("structures/STR-ALPHA.pdf")).contains("INSUFFICIENT"));
+    assertTrue(Files.readString(out.resolve("structures/STR-ALPHA.html")).contains("Réponses insuffisantes"));
+    assertTrue(pdfText(out.resolve("structures/STR-ALPHA.pdf")).contains("Réponses insuffisantes"));
+    assertFalse(Files.readString(out.resolve("structures/STR-ALPHA.html")).contains("INSUFFICIENT"));
     assertTrue(Files.readString(out.resolve("structures/STR-BETA.html")).contains("Net Promoter Score : 12,5"));
   }
 
   /**
-   * Alpha (Rennes, Ille-et-Vilaine, Bretagne): OVERALL 74.5, first of its 3 peers (percentile 100,
-   * nationally too), first of the 2 structures of region 53 (100), alone in department 35 (1 / 1,
-   * percentile 0). EMAIL 70 is the lowest of the three: last everywhere but in its department.
+   * Alpha (Rennes, Ille-et-Vilaine, Bretagne): OVERALL 74.5, first of the 2 structures of region 53
+   * (k = 2 in the datasets: shown), alone in department 35 (not shown). EMAIL 70 is the lowest.
    */
   @Test
-  void aPersonalizedReportShowsItsPositionInItsRegionAndDepartment() throws IOException {
+  void aPersonalizedReportShowsItsPositionInItsRegionButNotInADepartmentOfOne() throws IOException {
     String html = Files.readString(out.resolve("structures/STR-ALPHA.html"));
     assertTrue(html.contains("Région : <b>Bretagne (53)</b> ; département : <b>Ille-et-Vilaine (35)</b>"), html);
-    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">74,5</td><td class=\"num\">1 / 3</td>"
-        + "<td class=\"num\">100,0</td><td class=\"num\">100,0</td><td class=\"num\">1 / 2</td>"
-        + "<td class=\"num\">100,0</td><td class=\"num\">1 / 1</td><td class=\"num\">0,0</td></tr>"), html);
-    assertTrue(html.contains("<tr><td>Courriel</td><td class=\"num\">70,0</td><td class=\"num\">3 / 3</td>"
-        + "<td class=\"num\">0,0</td><td class=\"num\">0,0</td><td class=\"num\">2 / 2</td>"
-        + "<td class=\"num\">0,0</td><td class=\"num\">1 / 1</td><td class=\"num\">0,0</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">74,5</td>\n<td class=\"num\">1 / 2</td>"
+        + "<td class=\"num\">100,0</td>\n<td colspan=\"2\" class=\"note\">moins de 5 structures</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>Courriel</td><td class=\"num\">70,0</td><td>groupe de pairs S2</td>"
+        + "<td class=\"num\">3 / 3</td><td class=\"num\">0,0</td><td class=\"num\">4</td>"
+        + "<td class=\"num\">+2,0</td><td class=\"num\">0,0</td></tr>"), html);
     JsonNode overall = json(ALPHA).get("positioning").findParents("measure").stream()
         .filter(m -> m.get("measure").asText().equals("OVERALL")).findFirst().orElseThrow();
     assertEquals(2, overall.get("region_size").asInt());
+    assertTrue(overall.get("rank_department").isNull());
     assertEquals("Ille-et-Vilaine", json(ALPHA).get("territory").get("department_name").asText());
     assertTrue(pdfText(out.resolve("structures/STR-ALPHA.pdf")).contains("Votre position sur votre territoire"));
   }
 
   /** Gamma (standard, Nantes): last of its 3 peers (61.5), alone in region 52 and department 44. */
   @Test
-  void standardResultsShowThePositionOnTheTerritory() throws IOException {
+  void standardResultsShowThePositionButNoTerritoryOfOne() throws IOException {
     String html = Files.readString(out.resolve("structures/STR-GAMMA.html"));
     assertTrue(html.contains("Région : <b>Pays de la Loire (52)</b> ; département : <b>Loire-Atlantique (44)</b>"),
         html);
-    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">61,5</td><td class=\"num\">3 / 3</td>"
-        + "<td class=\"num\">0,0</td><td class=\"num\">0,0</td><td class=\"num\">1 / 1</td>"
-        + "<td class=\"num\">0,0</td><td class=\"num\">1 / 1</td><td class=\"num\">0,0</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">61,5</td><td>groupe de pairs S2</td>"
+        + "<td class=\"num\">3 / 3</td><td class=\"num\">0,0</td><td class=\"num\">4</td>"
+        + "<td class=\"num\">-6,5</td><td class=\"num\">0,0</td></tr>"), html);
+    assertFalse(html.contains("1 / 1"), "no rank in a group of one");
   }
 
   /**
    * Survey, ADMINISTRATION: department 35 has 20 responses (below 30: not published), region 53 has
-   * 60 (42 satisfied: 70.0), department 22 has 40 (30 satisfied: 75.0; the POSTAL 90.0 is not Beta's).
+   * 60 from 3 structures (42 satisfied: 70.0); department 22's 40 responses all name Beta: withheld.
    */
   @Test
-  void theSurveyShowsTheDepartmentsAndRegionsPerceptionBesideTheStructures() throws IOException {
+  void theSurveyShowsTheTerritoriesPerceptionOnlyWhenAnonymous() throws IOException {
     String alpha = Files.readString(out.resolve("structures/STR-ALPHA.html"));
     assertTrue(alpha.contains("<tr><td>Votre structure</td><td class=\"num\">2</td>"
         + "<td class=\"note\">non publié (réponses insuffisantes)</td></tr>"), alpha);
@@ -192,10 +192,8 @@ class ReportCommandTest {
     assertTrue(beta.contains("<tr><td>Votre structure</td><td class=\"num\">40</td><td class=\"num\">75,0</td></tr>"),
         beta);
     assertTrue(beta.contains("<tr><td>Département Côtes-d&#39;Armor (22)</td><td class=\"num\">40</td>"
-        + "<td class=\"num\">75,0</td></tr>"), beta);
-    assertTrue(beta.contains("<tr><td>Région Bretagne (53)</td><td class=\"num\">60</td>"
-        + "<td class=\"num\">70,0</td></tr>"), beta);
-    assertTrue(json(ALPHA).get("survey").get("department_satisfaction_overall").isNull());
+        + "<td class=\"note\">non publié (moins de 5 structures)</td></tr>"), beta);
+    assertTrue(json(BETA).get("survey").get("department").get("satisfaction_overall").isNull());
   }
 
   /**

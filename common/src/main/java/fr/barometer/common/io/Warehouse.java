@@ -80,6 +80,9 @@ public final class Warehouse {
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", "edition = " + edition)
+        // A newer pipeline may add columns to a table (report datasets, survey counts): a
+        // warehouse written by an older one takes them instead of refusing the run.
+        .option("mergeSchema", "true")
         .partitionBy("edition")
         .save(path(table));
     long stored = lastCommit(table).outputRows();

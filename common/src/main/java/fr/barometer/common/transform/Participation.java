@@ -26,7 +26,7 @@ public final class Participation {
         .join(participating.select("edition", "structure_id", "population"), Columns.on("edition", "structure_id"))
         .where(col("population").gt(0))
         .withColumn("per_1000", col("responses").multiply(1000.0).divide(col("population")))
-        .withColumn("rank", rank().over(Window.partitionBy("edition").orderBy(col("per_1000").desc())))
+        .withColumn("rank", rank().over(Window.partitionBy("edition").orderBy(Positioning.comparable(col("per_1000")).desc())))
         .select("edition", "structure_id", "responses", "population", "per_1000", "rank");
   }
 
@@ -38,7 +38,8 @@ public final class Participation {
   public static Dataset<Row> consultationCitoyenne(Dataset<Row> participation, EditionConfig config) {
     return participation.where(col("responses").geq(config.surveyMinResponses()))
         .withColumn("_place", row_number().over(Window.partitionBy("edition")
-            .orderBy(col("per_1000").desc(), col("responses").desc(), col("structure_id").asc())))
+            .orderBy(Positioning.comparable(col("per_1000")).desc(), col("responses").desc(),
+                col("structure_id").asc())))
         .where(col("_place").equalTo(1))
         .select(col("edition"), lit(CONSULTATION_CITOYENNE).as("trophy"), lit(null).cast("string").as("peer_group"),
             col("structure_id"), col("per_1000").as("value"), lit(null).cast("double").as("compliance"));

@@ -33,8 +33,8 @@ public final class PerceivedVsProduced {
         .where(col("barometer_score").isNotNull().and(col("satisfaction_overall").isNotNull()))
         .select(col("edition"), col("structure_id"), col("barometer_score"), col("satisfaction_overall"),
             col("satisfaction_overall").minus(col("barometer_score")).as("gap"),
-            lit(100.0).multiply(percent_rank().over(all.orderBy("barometer_score"))).as("percentile_produced"),
-            lit(100.0).multiply(percent_rank().over(all.orderBy("satisfaction_overall"))).as("percentile_perceived"));
+            lit(100.0).multiply(percent_rank().over(all.orderBy(Positioning.comparable(col("barometer_score"))))).as("percentile_produced"),
+            lit(100.0).multiply(percent_rank().over(all.orderBy(Positioning.comparable(col("satisfaction_overall"))))).as("percentile_perceived"));
   }
 
   /**
@@ -56,7 +56,8 @@ public final class PerceivedVsProduced {
 
   /** RANK plus half the other rows tied with it: the mean of the positions the ties occupy. */
   private static Column meanRank(String value) {
-    Column ties = count(lit(1)).over(Window.partitionBy(col("edition"), col(value)));
-    return rank().over(Window.partitionBy("edition").orderBy(value)).plus(ties.minus(1).divide(2.0));
+    Column compared = Positioning.comparable(col(value));
+    Column ties = count(lit(1)).over(Window.partitionBy(col("edition"), compared));
+    return rank().over(Window.partitionBy("edition").orderBy(compared)).plus(ties.minus(1).divide(2.0));
   }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percent_rank;
 import static org.apache.spark.sql.functions.rank;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -19,7 +20,35 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * territory (region and department of its main site), for every measure it has a value for.
  */
 public final class Positioning {
+  /**
+   * Scores are ratios of small integers reached along different arithmetic paths (8/9 of a weight,
+   * or a sum of ninths): two equal scores may differ in the last bits of a double. Every comparison
+   * of values (rank, percentile, quartile, the order of gaps, trophies) is made on the value
+   * rounded to this many decimals; stored values stay unrounded.
+   */
+  public static final int TIE_DECIMALS = 9;
+
   private Positioning() {}
+
+  /** The value as it is compared: rounded to {@link #TIE_DECIMALS} decimals, so equal scores tie. */
+  public static Column comparable(Column value) {
+    return round(value, TIE_DECIMALS);
+  }
+
+  /** Rank (1 = best, ties share it) among the rows of the same edition, measure and group column. */
+  public static Column rankIn(String by) {
+    return rank().over(best(by));
+  }
+
+  /** Number of rows with the same edition, measure and group column. */
+  public static Column sizeOf(String by) {
+    return count(lit(1)).over(group(by));
+  }
+
+  /** 100 x PERCENT_RANK over comparable values ascending within the group (0 for a group of one). */
+  public static Column percentileIn(String by) {
+    return percentile(by);
+  }
 
   /**
    * edition, structure_id, peer_group, measure, value, rank, peer_group_size, percentile_peer,
@@ -28,7 +57,8 @@ public final class Positioning {
    * department_size, percentile_department.
    *
    * <ul>
-   *   <li>rank: SQL RANK over value descending (1 = best, ties share a rank).
+   *   <li>rank: SQL RANK over value descending (1 = best, ties share a rank). Values equal to
+   *       {@link #TIE_DECIMALS} decimals are ties: see {@link #comparable}.
    *   <li>percentile_*: 100 x SQL PERCENT_RANK over value ascending (0 = lowest, 100 = highest;
    *       0 for a group of one).
    *   <li>quartile: from percentile_peer: 1 when >= 75, 2 when >= 50, 3 when >= 25, else 4.
@@ -61,7 +91,8 @@ public final class Positioning {
             percentile("department_code").as("percentile_department"));
   }
 
-  static Column quartile(Column percentile) {
+  /** 1 when the percentile is >= 75, 2 when >= 50, 3 when >= 25, else 4. */
+  public static Column quartile(Column percentile) {
     return when(percentile.geq(75), 1).when(percentile.geq(50), 2).when(percentile.geq(25), 3).otherwise(4);
   }
 
@@ -73,10 +104,10 @@ public final class Positioning {
   }
 
   private static WindowSpec best(String by) {
-    return group(by).orderBy(col("value").desc());
+    return group(by).orderBy(comparable(col("value")).desc());
   }
 
   private static Column percentile(String by) {
-    return lit(100.0).multiply(percent_rank().over(group(by).orderBy(col("value").asc())));
+    return lit(100.0).multiply(percent_rank().over(group(by).orderBy(comparable(col("value")).asc())));
   }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring_index;
@@ -15,9 +16,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.Plan;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,7 +28,7 @@ import org.apache.spark.sql.functions;
  * The datasets participants receive (spec 6): the standard results of every scored structure and
  * the personalised report of every PERSONALIZED one, one row per structure with the whole report
  * in nested columns, so that a document is rendered from one row and names no other structure.
- * Peer groups appear only through the published, k-anonymous cells of the national barometer.
+ * Every figure of other structures in them has gone through {@link Disclosure}.
  */
 public final class Reports {
   /** Survey status of a structure no eligible response named. */
@@ -41,49 +40,36 @@ public final class Reports {
   /** Marks the base rows while a report is assembled. */
   private static final String IN_BASE = "_in_base";
   private static final String CRITERION_PREFIX = "CRITERION:";
-  private static final String[] POSITION = {"rank", "peer_group_size", "percentile_peer", "percentile_national",
-      "quartile", "gap_to_peer_mean", "gap_to_national_mean"};
-  /** The position on the territory (spec 3), as the positioning table holds it for every measure. */
-  private static final String[] TERRITORY_POSITION = {"rank_region", "region_size", "percentile_region",
-      "rank_department", "department_size", "percentile_department"};
+  /** A position as a structure receives it: {@link Disclosure#positions} without the keys. */
+  private static final String[] POSITION = {"measure", "value", "peer_group_size", "peer_group_published",
+      "comparison", "comparison_group", "comparison_size", "rank", "percentile", "quartile", "group_mean",
+      "gap_to_group_mean", "group_p25", "group_median", "group_p75", "percentile_national", "gap_to_national_mean",
+      "region_size", "rank_region", "percentile_region", "department_size", "rank_department",
+      "percentile_department"};
   /** Where a structure is, by code and name: its main site's commune's region and department. */
   private static final String[] TERRITORY = {"region_code", "region_name", "department_code", "department_name"};
 
   private Reports() {}
 
   /**
-   * report_standard: edition, structure_id, name, category, plan, peer_group, barometer_score, complete,
-   * the OVERALL position (rank, peer_group_size, percentile_peer, percentile_national, quartile,
-   * gap_to_peer_mean, gap_to_national_mean), the territory (region_code, region_name,
-   * department_code, department_name) and the OVERALL position in it (rank_region, region_size,
-   * percentile_region, rank_department, department_size, percentile_department), remote_channels
-   * (array of channel, score, rank, peer_group_size, percentile_peer, percentile_national, quartile,
-   * gap_to_peer_mean and the same six territory figures) and peer_group_distribution.
+   * report_standard, one row per scored structure: edition, structure_id, name, category, subtype,
+   * plan, peer_group, barometer_score (its main site's remote channels), complete, territory (struct),
+   * positioning (the
+   * OVERALL and remote-channel positions, as {@link Disclosure#positions} lets the structure see
+   * them).
    */
   public static Dataset<Row> standard(Dataset<Row> structures, Dataset<Row> structureScores,
-      Dataset<Row> positioning, Dataset<Row> national, Dataset<Row> eligibility, Dataset<Row> communes) {
-    Dataset<Row> overall = positioning.where(col("measure").equalTo(Measures.OVERALL))
-        .select(keysAnd(concat(POSITION, TERRITORY_POSITION)));
-    Column[] channel = {substring_index(col("measure"), ":", -1).as("channel"), col("value").as("score"),
-        col("rank"), col("peer_group_size"), col("percentile_peer"), col("percentile_national"), col("quartile"),
-        col("gap_to_peer_mean")};
-    Dataset<Row> remote = perStructure(positioning
-            .where(col("measure").startsWith(CHANNEL_PREFIX)
-                .and(col("measure").notEqual(CHANNEL_PREFIX + Channel.VISIT.name()))),
-        "remote_channels", concat(channel, columns(TERRITORY_POSITION)));
+      Dataset<Row> positions, Dataset<Row> eligibility, Dataset<Row> communes) {
+    Dataset<Row> remote = positions.where(col("measure").equalTo(Measures.OVERALL)
+        .or(col("measure").startsWith(CHANNEL_PREFIX)
+            .and(col("measure").notEqual(CHANNEL_PREFIX + Channel.VISIT.name()))));
     Dataset<Row> report = assemble(structureScores
             .select("edition", "structure_id", "category", "plan", "peer_group", "barometer_score", "complete"),
-        structures.select("edition", "structure_id", "name"),
-        territories(eligibility, communes).select(col("edition"), col("structure_id"), col("territory.*")),
-        overall, remote, peerDistribution(structureScores, national));
-    List<String> columns = new ArrayList<>(List.of("edition", "structure_id", "name", "category", "plan",
-        "peer_group", "barometer_score", "complete"));
-    columns.addAll(List.of(POSITION));
-    columns.addAll(List.of(TERRITORY));
-    columns.addAll(List.of(TERRITORY_POSITION));
-    columns.addAll(List.of("remote_channels", "peer_group_distribution"));
-    return orEmpty(report, "remote_channels", "peer_group_distribution")
-        .selectExpr(columns.toArray(new String[0]));
+        structures.select("edition", "structure_id", "name", "subtype"),
+        territories(eligibility, communes), positions(remote));
+    return orEmpty(report, "positioning")
+        .select("edition", "structure_id", "name", "category", "subtype", "plan", "peer_group", "barometer_score",
+            "complete", "territory", "positioning");
   }
 
   /** The standard results of the structures that get no personalised report (it holds them already). */
@@ -92,45 +78,49 @@ public final class Reports {
         "left_anti");
   }
 
-  /** The inputs of a personalised report: the warehouse tables of one edition. */
+  /**
+   * The inputs of a personalised report: the warehouse tables of one edition, positions as {@link
+   * Disclosure#positions} made them, and the edition's k_anonymity.
+   */
   public record Inputs(Dataset<Row> eligibility, Dataset<Row> structures, Dataset<Row> sites,
       Dataset<Row> structureScores, Dataset<Row> siteScores, Dataset<Row> channelScores,
       Dataset<Row> stepScores, Dataset<Row> criterionScores, Dataset<Row> itemScores,
       Dataset<Row> criteria, Dataset<Row> items, Dataset<Row> scenarios, Dataset<Row> audits,
-      Dataset<Row> positioning, Dataset<Row> surveyResults, Dataset<Row> surveyTerritory,
-      Dataset<Row> national, Dataset<Row> communes) {}
+      Dataset<Row> positions, Dataset<Row> surveyResults, Dataset<Row> surveyTerritory,
+      Dataset<Row> surveyNational, Dataset<Row> communes, int kAnonymity) {}
 
   /**
    * report_personalized, one row per PERSONALIZED participating structure: edition, structure_id,
-   * name, category, peer_group, territory (struct), performance (struct), sites, channels, steps,
-   * criteria (each with its items), comments, positioning (peer group, national and territory
-   * figures of every measure), survey (struct, with the department's and region's perception
-   * beside the structure's), strengths, points_of_progress, peer_group_distribution. Channel, step,
-   * criterion and item figures are the main site's, the site the structure is compared on; sites
-   * lists every site's global score.
+   * name, category, subtype, peer_group, territory (struct), performance (struct), sites, channels,
+   * steps, criteria (each with its items), comments, positioning (every measure's position, as
+   * {@link Disclosure#positions} lets the structure see it), survey (struct, with the department's,
+   * region's and category's perception beside the structure's, each only when anonymous),
+   * strengths, points_of_progress. Channel, step, criterion and item figures are the main site's,
+   * the site the structure is compared on; sites lists every site's global score.
    */
   public static Dataset<Row> personalized(Inputs in) {
     Dataset<Row> structures = Eligibility.participating(in.eligibility())
         .where(col("plan").equalTo(Plan.PERSONALIZED.name()))
-        .select("edition", "structure_id", "category", "peer_group", "region_code", "department_code")
+        .select("edition", "structure_id", "category", "subtype", "peer_group", "region_code", "department_code")
         .join(in.structures().select("edition", "structure_id", "name"), Columns.on("edition", "structure_id"));
     Dataset<Row> mainSites = in.siteScores().where(col("is_main")).select("edition", "structure_id", "site_id");
     Dataset<Row> base = structures
         .join(territorySurvey(in.surveyTerritory(), "department_code"), Columns.on("edition", "category",
             "department_code"), "left")
         .join(territorySurvey(in.surveyTerritory(), "region_code"), Columns.on("edition", "category", "region_code"),
-            "left");
+            "left")
+        .join(categorySurvey(in.surveyNational()), Columns.on("edition", "category"), "left");
     Dataset<Row> report = assemble(base, performance(in.structureScores()), sites(in.sites(), in.siteScores()),
         channels(in.channelScores(), mainSites), steps(in.stepScores(), mainSites), criteria(in, mainSites),
-        comments(in.audits(), in.sites(), in.scenarios()), positions(in.positioning()), survey(in.surveyResults()),
-        territories(in.eligibility(), in.communes()), highlights(in.positioning(), in.criteria(), true),
-        highlights(in.positioning(), in.criteria(), false), peerDistribution(structures, in.national()));
+        comments(in.audits(), in.sites(), in.scenarios()), positions(in.positions()), survey(in.surveyResults()),
+        territories(in.eligibility(), in.communes()), highlights(in.positions(), in.criteria(), true),
+        highlights(in.positions(), in.criteria(), false));
     return orEmpty(report, "sites", "channels", "steps", "criteria", "comments", "positioning", "strengths",
-            "points_of_progress", "peer_group_distribution")
-        .select(col("edition"), col("structure_id"), col("name"), col("category"), col("peer_group"),
+            "points_of_progress")
+        .select(col("edition"), col("structure_id"), col("name"), col("category"), col("subtype"), col("peer_group"),
             col("territory"), col("performance"), col("sites"), col("channels"), col("steps"), col("criteria"),
-            col("comments"), col("positioning"), surveyOf(), col("strengths"), col("points_of_progress"),
-            col("peer_group_distribution"));
+            col("comments"), col("positioning"), surveyOf(in.kAnonymity()), col("strengths"),
+            col("points_of_progress"));
   }
 
   private static Dataset<Row> performance(Dataset<Row> structureScores) {
@@ -183,9 +173,8 @@ public final class Reports {
         col("contacted_at"), col("site_name"), col("comment"));
   }
 
-  private static Dataset<Row> positions(Dataset<Row> positioning) {
-    return perStructure(positioning, "positioning",
-        columns(concat(concat(new String[] {"measure", "value"}, POSITION), TERRITORY_POSITION)));
+  private static Dataset<Row> positions(Dataset<Row> positions) {
+    return perStructure(positions, "positioning", columns(POSITION));
   }
 
   /**
@@ -226,7 +215,20 @@ public final class Reports {
     return surveyTerritory.where(col(territory).isNotNull())
         .groupBy("edition", "category", territory)
         .agg(first(level + "_responses").as(level + "_responses"),
+            first(level + "_structures").as(level + "_structures"),
             first(level + "_satisfaction_overall").as(level + "_satisfaction_overall"));
+  }
+
+  /**
+   * The category's national perception, as the published survey_national cell holds it: edition,
+   * category, category_responses, category_structures, category_satisfaction_overall (null when
+   * the cell is suppressed).
+   */
+  private static Dataset<Row> categorySurvey(Dataset<Row> surveyNational) {
+    return surveyNational.where(col("scope").equalTo(NationalBarometer.CATEGORY))
+        .select(col("edition"), col("scope_value").as("category"), col("responses").as("category_responses"),
+            col("n_structures").as("category_structures"),
+            when(not(col("suppressed")), col("satisfaction_overall")).as("category_satisfaction_overall"));
   }
 
   private static Dataset<Row> survey(Dataset<Row> results) {
@@ -237,50 +239,47 @@ public final class Reports {
 
   /**
    * The survey block, after the left joins: a structure no response named says so, and a territory
-   * no response of the category came from has 0 responses.
+   * no response of the category came from has 0 responses. A territory's satisfaction is kept only
+   * when its responses name at least k structures ({@link Disclosure}).
    */
-  private static Column surveyOf() {
+  private static Column surveyOf(int kAnonymity) {
     return struct(coalesce(col("status"), lit(NO_RESPONSES)).as("status"),
         coalesce(col("responses"), lit(0L)).as("responses"), col("rate_q_access"), col("rate_q_reception"),
         col("rate_q_information"), col("rate_q_delay"), col("rate_q_courtesy"), col("rate_q_overall"),
         col("satisfaction_overall"), col("nps"),
-        coalesce(col("department_responses"), lit(0L)).as("department_responses"),
-        col("department_satisfaction_overall"),
-        coalesce(col("region_responses"), lit(0L)).as("region_responses"),
-        col("region_satisfaction_overall")).as("survey");
+        territoryFigures("department", kAnonymity), territoryFigures("region", kAnonymity),
+        territoryFigures("category", kAnonymity)).as("survey");
+  }
+
+  /** {level}: responses, structures, anonymous (at least k structures), satisfaction_overall. */
+  private static Column territoryFigures(String level, int kAnonymity) {
+    Column structures = coalesce(col(level + "_structures"), lit(0L));
+    Column anonymous = Disclosure.anonymous(structures, kAnonymity);
+    return struct(coalesce(col(level + "_responses"), lit(0L)).as("responses"), structures.as("structures"),
+        anonymous.as("anonymous"), when(anonymous, col(level + "_satisfaction_overall")).as("satisfaction_overall"))
+        .as(level);
   }
 
   /**
-   * Strengths (above = true): the criteria furthest above the peer-group mean, largest gap first;
-   * points of progress: those furthest below, largest shortfall first. A criterion at or on the
-   * wrong side of the mean is neither; ties go to the smaller criterion code.
+   * Strengths (above = true): the criteria furthest above their comparison group's mean, largest
+   * gap first; points of progress: those furthest below, largest shortfall first. A criterion at or
+   * on the wrong side of the mean is neither, nor is one without a published comparison group;
+   * gaps equal to {@link Positioning#TIE_DECIMALS} decimals are ties, which go to the smaller
+   * criterion code.
    */
-  static Dataset<Row> highlights(Dataset<Row> positioning, Dataset<Row> criteria, boolean above) {
-    Column gap = col("gap_to_peer_mean");
+  static Dataset<Row> highlights(Dataset<Row> positions, Dataset<Row> criteria, boolean above) {
+    Column gap = col("gap_to_group_mean");
+    Column compared = Positioning.comparable(gap);
     WindowSpec furthest = Window.partitionBy("edition", "structure_id")
-        .orderBy(above ? gap.desc() : gap.asc(), col("criterion").asc());
-    Dataset<Row> picked = positioning.where(col("measure").startsWith(CRITERION_PREFIX)
-            .and(above ? gap.gt(0) : gap.lt(0)))
+        .orderBy(above ? compared.desc() : compared.asc(), col("criterion").asc());
+    Dataset<Row> picked = positions.where(col("measure").startsWith(CRITERION_PREFIX)
+            .and(above ? compared.gt(0) : compared.lt(0)))
         .withColumn("criterion", substring_index(col("measure"), ":", -1))
         .withColumn("order", row_number().over(furthest))
         .where(col("order").leq(HIGHLIGHTS))
         .join(criteria.select("edition", "criterion", "label"), Columns.on("edition", "criterion"), "left");
     return perStructure(picked, above ? "strengths" : "points_of_progress", col("order"), col("criterion"),
-        col("label"), col("value"), col("value").minus(gap).as("peer_mean"), gap.as("gap"));
-  }
-
-  /**
-   * The published cells of the structure's peer group (STRATUM or CATEGORY scope, whichever its
-   * peer group names), so a report can draw the distribution without any other structure's value.
-   */
-  static Dataset<Row> peerDistribution(Dataset<Row> structures, Dataset<Row> national) {
-    Dataset<Row> cells = national.where(col("scope").isin("STRATUM", "CATEGORY"))
-        .select(col("edition"), col("scope_value").as("peer_group"), col("measure"), col("n_structures"),
-            col("suppressed"), col("mean"), col("p25"), col("median"), col("p75"));
-    return perStructure(structures.select("edition", "structure_id", "peer_group")
-            .join(cells, Columns.on("edition", "peer_group")),
-        "peer_group_distribution", col("measure"), col("n_structures"), col("suppressed"), col("mean"),
-        col("p25"), col("median"), col("p75"));
+        col("label"), col("value"), col("comparison"), col("comparison_group"), col("group_mean"), gap.as("gap"));
   }
 
   /**
@@ -317,18 +316,8 @@ public final class Reports {
     return scores.join(mainSites, Columns.on("edition", "structure_id", "site_id"));
   }
 
-  private static Column[] keysAnd(String... names) {
-    return concat(columns("edition", "structure_id"), columns(names));
-  }
-
   private static Column[] columns(String... names) {
     return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
-  }
-
-  private static <T> T[] concat(T[] first, T[] second) {
-    T[] both = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, both, first.length, second.length);
-    return both;
   }
 
   /** Replaces null arrays (a structure with no such rows, after a left join) by empty ones. */

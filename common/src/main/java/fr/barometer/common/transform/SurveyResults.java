@@ -48,8 +48,10 @@ public final class SurveyResults {
    * Per territory (commune x category) of every eligible response, whether or not its structure
    * participates: edition, insee_code, category, department_code, region_code, responses, status,
    * rates, satisfaction_overall, nps, and beside them the same category's perception in the
-   * commune's department and region (department_responses, department_satisfaction_overall,
-   * region_responses, region_satisfaction_overall), each with the same threshold.
+   * commune's department and region (department_responses, department_structures,
+   * department_satisfaction_overall, region_responses, region_structures,
+   * region_satisfaction_overall), each with the same threshold; {territory}_structures counts the
+   * distinct structures its responses name, what a report needs to keep the figure anonymous.
    */
   public static Dataset<Row> perTerritory(Dataset<Row> responses, Dataset<Row> communes, EditionConfig config) {
     Dataset<Row> eligible = responses.where(col("eligible").and(col("insee_code").isNotNull()))
@@ -67,15 +69,19 @@ public final class SurveyResults {
 
   /**
    * The same category's perception over a wider territory (department or region), with the same
-   * threshold: {territory}_responses and {territory}_satisfaction_overall.
+   * threshold: {territory}_responses, {territory}_structures and {territory}_satisfaction_overall.
    */
   private static Dataset<Row> wider(Dataset<Row> eligible, String territory, EditionConfig config) {
     String prefix = territory.replace("_code", "");
+    List<Column> figures = new ArrayList<>(List.of(countDistinct("structure_id").as("structures")));
+    figures.addAll(rates(lit(true)));
     Dataset<Row> grouped = eligible.where(col(territory).isNotNull())
         .groupBy("edition", "category", territory)
-        .agg(count(lit(1)).as("responses"), rates(lit(true)).toArray(new Column[0]));
-    return withThreshold(grouped, config.surveyMinResponses(), "edition", "category", territory, "responses")
+        .agg(count(lit(1)).as("responses"), figures.toArray(new Column[0]));
+    return withThreshold(grouped, config.surveyMinResponses(), "edition", "category", territory, "responses",
+            "structures")
         .select(col("edition"), col("category"), col(territory), col("responses").as(prefix + "_responses"),
+            col("structures").as(prefix + "_structures"),
             col("satisfaction_overall").as(prefix + "_satisfaction_overall"));
   }
 

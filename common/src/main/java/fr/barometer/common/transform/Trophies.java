@@ -16,14 +16,16 @@ public final class Trophies {
 
   /**
    * Relation citoyen: per peer group, the complete structure with the best barometer score; ties go
-   * to the higher compliance (its main site's remote channels), then the smaller structure_id.
+   * to the higher compliance (its main site's remote channels), then the smaller structure_id;
+   * scores and compliances equal to {@link Positioning#TIE_DECIMALS} decimals are ties.
    * Columns: edition, trophy, peer_group, structure_id, value, compliance.
    */
   public static Dataset<Row> relationCitoyen(Dataset<Row> structureScores) {
     return structureScores
         .where(col("complete").and(col("barometer_score").isNotNull()))
         .withColumn("_place", row_number().over(Window.partitionBy("edition", "peer_group")
-            .orderBy(col("barometer_score").desc(), col("compliance").desc_nulls_last(), col("structure_id").asc())))
+            .orderBy(Positioning.comparable(col("barometer_score")).desc(),
+                Positioning.comparable(col("compliance")).desc_nulls_last(), col("structure_id").asc())))
         .where(col("_place").equalTo(1))
         .select(col("edition"), lit(RELATION_CITOYEN).as("trophy"), col("peer_group"), col("structure_id"),
             col("barometer_score").as("value"), col("compliance"));

@@ -192,6 +192,54 @@ class PositioningTest {
     assertEquals(Map.of("S1", "S03", "POSTAL", "S04"), winners);
   }
 
+  /** 8/9 of 100 computed as 100 x 8 / 9 and as eight ninths added up: equal, yet not the same double. */
+  private static final double EIGHT_NINTHS = 100.0 * 8 / 9;
+  private static final double EIGHT_NINTHS_SUMMED = summedNinths(8) * 100;
+
+  private static double summedNinths(int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += 1.0 / 9;
+    }
+    return sum;
+  }
+
+  @Test
+  void equalScoresReachedAlongDifferentPathsTie() {
+    assertTrue(EIGHT_NINTHS != EIGHT_NINTHS_SUMMED, "the two paths must differ in the last bits");
+    Dataset<Row> measures = SPARK.createDataFrame(List.of(
+        town("A", "S1", "53", "35", EIGHT_NINTHS, 8, 9),
+        town("B", "S1", "53", "35", EIGHT_NINTHS_SUMMED, 8, 9),
+        town("C", "S1", "53", "29", 95, 9, 10),
+        town("D", "S1", "11", "75", 80, 8, 10)), MEASURES);
+    Map<String, Row> p = positions(measures);
+    // RANK descending: 95 -> 1, the two 88.9 share 2, 80 -> 4.
+    assertEquals(List.of(2, 2, 1, 4), List.of(rank(p, "A"), rank(p, "B"), rank(p, "C"), rank(p, "D")));
+    // PERCENT_RANK ascending: 80 -> 0, 88.9 -> 1/3, 95 -> 1; equal percentiles, equal quartiles.
+    for (String id : List.of("A", "B")) {
+      assertEquals(100.0 / 3, p.get(id).<Double>getAs("percentile_peer"), 1e-9);
+      // Region 53 holds A, B and C: the tied pair is its lowest.
+      assertEquals(0.0, p.get(id).<Double>getAs("percentile_region"));
+      assertEquals(3, quartile(p, id));
+    }
+    // Stored values stay unrounded.
+    assertEquals(EIGHT_NINTHS_SUMMED, p.get("B").<Double>getAs("value"));
+  }
+
+  @Test
+  void equalScoresTieForTheTrophyAndGoToTheSmallerId() {
+    StructType scores = new StructType().add("edition", DataTypes.IntegerType)
+        .add("structure_id", DataTypes.StringType).add("peer_group", DataTypes.StringType)
+        .add("barometer_score", DataTypes.DoubleType).add("compliance", DataTypes.DoubleType)
+        .add("complete", DataTypes.BooleanType);
+    // S01's score is the smaller double, but equal to S02's; compliances are equal too.
+    Dataset<Row> rows = SPARK.createDataFrame(List.of(
+        RowFactory.create(2017, "S02", "S1", EIGHT_NINTHS_SUMMED, EIGHT_NINTHS_SUMMED, true),
+        RowFactory.create(2017, "S01", "S1", EIGHT_NINTHS, EIGHT_NINTHS, true)), scores);
+    assertTrue(EIGHT_NINTHS < EIGHT_NINTHS_SUMMED);
+    assertEquals("S01", Trophies.relationCitoyen(rows).first().getAs("structure_id"));
+  }
+
   private static int rank(Map<String, Row> p, String id) {
     return p.get(id).getAs("rank");
   }
@@ -200,7 +248,7 @@ class PositioningTest {
     return p.get(id).getAs("quartile");
   }
 
-  static EditionConfig withK(int k) {
+  public static EditionConfig withK(int k) {
     EditionConfig c = EditionConfig.defaults();
     return new EditionConfig(c.edition(), c.registrationClose(), c.windows(), c.quotas(), c.channelWeights(),
         c.minCommunePopulation(), c.minEpciPopulation(), c.strata(), k, c.surveyMinResponses(), c.prices(),

@@ -35,6 +35,11 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ReportsFixture {
   public static final int EDITION = 2017;
+  /**
+   * The fixture's k_anonymity: small enough that its three structures form a published peer
+   * group and region 53 (two structures) may be shown, while every department (one) may not.
+   */
+  public static final int K = 2;
   public static final String ALPHA = "STR-ALPHA";
   public static final String BETA = "STR-BETA";
   public static final String GAMMA = "STR-GAMMA";
@@ -59,18 +64,20 @@ public final class ReportsFixture {
   /** Every table the report step reads, by warehouse name. */
   public static Map<String, Dataset<Row>> tables() {
     Map<String, Dataset<Row>> t = new LinkedHashMap<>();
-    t.put(Tables.ELIGIBILITY, df("edition INT, structure_id STRING, category STRING, plan STRING, insee_code STRING, "
-        + "region_code STRING, department_code STRING, eligible BOOLEAN, stratum STRING, peer_group STRING",
-        perStructure(i -> row(EDITION, IDS[i], "ADMINISTRATION", PLANS[i], COMMUNES[i], REGIONS[i], DEPARTMENTS[i],
-        true, "S2", "S2"))));
+    t.put(Tables.ELIGIBILITY, df("edition INT, structure_id STRING, category STRING, subtype STRING, plan STRING, "
+        + "insee_code STRING, region_code STRING, department_code STRING, eligible BOOLEAN, reason STRING, "
+        + "stratum STRING, peer_group STRING",
+        perStructure(i -> row(EDITION, IDS[i], "ADMINISTRATION", "MAIRIE", PLANS[i], COMMUNES[i], REGIONS[i],
+        DEPARTMENTS[i], true, null, "S2", "S2"))));
     t.put(Tables.COMMUNES, df("edition INT, insee_code STRING, name STRING, department_code STRING, "
         + "department_name STRING, region_code STRING, region_name STRING, population BIGINT", List.of(
         row(EDITION, "35238", "Rennes", "35", "Ille-et-Vilaine", "53", "Bretagne", 220_000L),
         row(EDITION, "35047", "Bruz", "35", "Ille-et-Vilaine", "53", "Bretagne", 18_000L),
         row(EDITION, "22278", "Saint-Brieuc", "22", "Côtes-d'Armor", "53", "Bretagne", 44_000L),
         row(EDITION, "44109", "Nantes", "44", "Loire-Atlantique", "52", "Pays de la Loire", 320_000L))));
-    t.put(Tables.STRUCTURES, df("edition INT, structure_id STRING, name STRING",
-        perStructure(i -> row(EDITION, IDS[i], NAMES[i]))));
+    t.put(Tables.STRUCTURES, df("edition INT, structure_id STRING, name STRING, category STRING, subtype STRING, "
+        + "application_status STRING",
+        perStructure(i -> row(EDITION, IDS[i], NAMES[i], "ADMINISTRATION", "MAIRIE", "ACCEPTED"))));
     t.put(Tables.SITES, df("edition INT, site_id STRING, structure_id STRING, name STRING, is_main BOOLEAN", List.of(
         row(EDITION, "SITE-ALPHA-1", ALPHA, "Hôtel de ville d'Alphaville", true),
         row(EDITION, "SITE-ALPHA-2", ALPHA, "Mairie annexe d'Alphaville", false),
@@ -131,13 +138,13 @@ public final class ReportsFixture {
         row(EDITION, BETA, 40L, "PUBLISHED", 80.0, 85.0, 70.0, 60.0, 90.0, 75.0, 75.0, 12.5))));
     t.put(Tables.SURVEY_TERRITORY_RESULTS, df("edition INT, insee_code STRING, category STRING, "
         + "department_code STRING, region_code STRING, responses BIGINT, status STRING, satisfaction_overall DOUBLE, "
-        + "department_responses BIGINT, department_satisfaction_overall DOUBLE, region_responses BIGINT, "
-        + "region_satisfaction_overall DOUBLE", List.of(
-        row(EDITION, "35238", "ADMINISTRATION", "35", "53", 2L, "INSUFFICIENT", null, 20L, null, 60L, 70.0),
-        row(EDITION, "35047", "ADMINISTRATION", "35", "53", 18L, "INSUFFICIENT", null, 20L, null, 60L, 70.0),
-        row(EDITION, "22278", "ADMINISTRATION", "22", "53", 40L, "PUBLISHED", 75.0, 40L, 75.0, 60L, 70.0),
-        row(EDITION, "22278", "POSTAL", "22", "53", 35L, "PUBLISHED", 90.0, 35L, 90.0, 35L, 90.0),
-        row(EDITION, "44109", "ADMINISTRATION", "44", "52", 32L, "PUBLISHED", 62.5, 32L, 62.5, 32L, 62.5))));
+        + "department_responses BIGINT, department_structures BIGINT, department_satisfaction_overall DOUBLE, "
+        + "region_responses BIGINT, region_structures BIGINT, region_satisfaction_overall DOUBLE", List.of(
+        row(EDITION, "35238", "ADMINISTRATION", "35", "53", 2L, "INSUFFICIENT", null, 20L, 2L, null, 60L, 3L, 70.0),
+        row(EDITION, "35047", "ADMINISTRATION", "35", "53", 18L, "INSUFFICIENT", null, 20L, 2L, null, 60L, 3L, 70.0),
+        row(EDITION, "22278", "ADMINISTRATION", "22", "53", 40L, "PUBLISHED", 75.0, 40L, 1L, 75.0, 60L, 3L, 70.0),
+        row(EDITION, "22278", "POSTAL", "22", "53", 35L, "PUBLISHED", 90.0, 35L, 1L, 90.0, 35L, 1L, 90.0),
+        row(EDITION, "44109", "ADMINISTRATION", "44", "52", 32L, "PUBLISHED", 62.5, 32L, 1L, 62.5, 32L, 1L, 62.5))));
     t.put(Tables.BAROMETER_NATIONAL, df("edition INT, scope STRING, scope_value STRING, measure STRING, "
         + "n_structures BIGINT, suppressed BOOLEAN, mean DOUBLE, p25 DOUBLE, median DOUBLE, p75 DOUBLE, "
         + "compliance DOUBLE", List.of(
@@ -146,6 +153,8 @@ public final class ReportsFixture {
         cell("NATIONAL", "FRANCE", "STEP:TRAITEMENT", 3, false), cell("NATIONAL", "FRANCE", "CRITERION:C01", 3, false),
         cell("STRATUM", "S2", "OVERALL", 3, false), cell("STRATUM", "S2", "CHANNEL:EMAIL", 3, false),
         cell("STRATUM", "S2", "CHANNEL:PHONE", 3, false), cell("STRATUM", "S1", "OVERALL", 1, true),
+        criterionCell(0), criterionCell(1), criterionCell(2), criterionCell(3), criterionCell(4), criterionCell(5),
+        criterionCell(6), criterionCell(7),
         cell("CATEGORY", "ADMINISTRATION", "OVERALL", 3, false),
         row(EDITION, "REGION", "53", "OVERALL", 6L, false, 71.4, 66.5, 70.8, 76.2, 58.5),
         // Values a suppressed cell never has in the table: the documents must hide a suppressed
@@ -157,6 +166,7 @@ public final class ReportsFixture {
         + "satisfaction_overall DOUBLE, nps DOUBLE", List.of(
         row(EDITION, "NATIONAL", "FRANCE", 2L, 42L, false, 79.0, 84.0, 69.0, 61.0, 88.0, 74.0, 74.0, 10.0),
         row(EDITION, "STRATUM", "S1", 1L, 2L, true, null, null, null, null, null, null, null, null),
+        row(EDITION, "CATEGORY", "ADMINISTRATION", 2L, 42L, false, 79.0, 84.0, 69.0, 61.0, 88.0, 74.0, 74.0, 10.0),
         row(EDITION, "REGION", "53", 6L, 150L, false, 78.0, 81.0, 66.0, 59.0, 85.0, 70.0, 70.0, 8.0))));
     t.put(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, df("edition INT, n_structures BIGINT, pearson DOUBLE, "
         + "spearman DOUBLE", List.of(row(EDITION, 3L, 0.4567, 0.5))));
@@ -173,8 +183,20 @@ public final class ReportsFixture {
         t.get(Tables.STRUCTURE_SCORES), t.get(Tables.SITE_SCORES), t.get(Tables.SITE_CHANNEL_SCORES),
         t.get(Tables.SITE_STEP_SCORES), t.get(Tables.SITE_CRITERION_SCORES), t.get(Tables.SITE_ITEM_SCORES),
         t.get(Tables.REFERENTIAL_CRITERIA), t.get(Tables.REFERENTIAL_ITEMS), t.get(Tables.SCENARIOS),
-        t.get(Tables.AUDITS), t.get(Tables.POSITIONING), t.get(Tables.SURVEY_STRUCTURE_RESULTS),
-        t.get(Tables.SURVEY_TERRITORY_RESULTS), t.get(Tables.BAROMETER_NATIONAL), t.get(Tables.COMMUNES));
+        t.get(Tables.AUDITS), positions(t), t.get(Tables.SURVEY_STRUCTURE_RESULTS),
+        t.get(Tables.SURVEY_TERRITORY_RESULTS), t.get(Tables.SURVEY_NATIONAL), t.get(Tables.COMMUNES), K);
+  }
+
+  /** The positions the structures may see, by the real disclosure rule at k = {@link #K}. */
+  public static Dataset<Row> positions(Map<String, Dataset<Row>> t) {
+    return Disclosure.positions(t.get(Tables.POSITIONING), Eligibility.participating(t.get(Tables.ELIGIBILITY)),
+        t.get(Tables.BAROMETER_NATIONAL), K);
+  }
+
+  /** The standard results, as the report step makes them. */
+  public static Dataset<Row> standard(Map<String, Dataset<Row>> t) {
+    return Reports.standard(t.get(Tables.STRUCTURES), t.get(Tables.STRUCTURE_SCORES), positions(t),
+        t.get(Tables.ELIGIBILITY), t.get(Tables.COMMUNES));
   }
 
   /** The main sites' figures, as Measures.ofMainSites would give them (without the counts). */
@@ -197,6 +219,11 @@ public final class ReportsFixture {
 
   private static Row measure(int i, String measure, double value) {
     return row(EDITION, IDS[i], "S2", measure, value, REGIONS[i], DEPARTMENTS[i]);
+  }
+
+  /** The S2 cell of a criterion: its mean is 70, as the table of the class comment says. */
+  private static Row criterionCell(int c) {
+    return row(EDITION, "STRATUM", "S2", "CRITERION:" + criterion(c), 3L, false, 70.0, 60.0, 70.0, 80.0, 50.0);
   }
 
   private static Row cell(String scope, String value, String measure, long n, boolean suppressed) {

@@ -28,9 +28,7 @@ class ReportsTest {
   static void build() {
     Map<String, Dataset<Row>> t = ReportsFixture.tables();
     personalized = byStructure(Reports.personalized(ReportsFixture.inputs(t)));
-    standard = byStructure(Reports.standard(t.get(Tables.STRUCTURES), t.get(Tables.STRUCTURE_SCORES),
-        t.get(Tables.POSITIONING), t.get(Tables.BAROMETER_NATIONAL), t.get(Tables.ELIGIBILITY),
-        t.get(Tables.COMMUNES)));
+    standard = byStructure(ReportsFixture.standard(t));
   }
 
   private static Map<String, Row> byStructure(Dataset<Row> rows) {
@@ -119,108 +117,101 @@ class ReportsTest {
   void standardResultsHoldTheScoreRemoteChannelsAndPosition() {
     Row gamma = standard.get(GAMMA);
     assertEquals(61.5, (double) gamma.getAs("barometer_score"));
-    assertEquals(3, (int) gamma.getAs("rank"));
-    assertEquals(3L, (long) gamma.getAs("peer_group_size"));
-    assertEquals(4, (int) gamma.getAs("quartile"));
-    assertEquals(List.of("EMAIL", "PHONE"), field(gamma, "remote_channels", "channel"));
+    Row overall = position(gamma, "OVERALL");
+    assertEquals("61.5 PEER_GROUP S2 3/3 0.0 q4 gap -6.5", comparison(overall));
+    assertEquals(List.of("CHANNEL:EMAIL", "CHANNEL:PHONE", "OVERALL"), field(gamma, "positioning", "measure"));
     // Alpha bought the visit: it is not a remote channel.
-    assertFalse(field(standard.get(ALPHA), "remote_channels", "channel").contains("VISIT"));
-  }
-
-  @Test
-  void peerGroupDistributionIsThePublishedCellsOfThePeerGroupOnly() {
-    Row alpha = personalized.get(ALPHA);
-    assertEquals(List.of("CHANNEL:EMAIL", "CHANNEL:PHONE", "OVERALL"),
-        field(alpha, "peer_group_distribution", "measure"));
-  }
-
-  @Test
-  void theTerritoryIsTheMainSitesRegionAndDepartmentWithTheirNames() {
-    Row alpha = personalized.get(ALPHA).getAs("territory");
-    assertEquals(List.of("53", "Bretagne", "35", "Ille-et-Vilaine"), List.of(alpha.getAs("region_code"),
-        alpha.getAs("region_name"), alpha.getAs("department_code"), alpha.getAs("department_name")));
-    Row gamma = standard.get(GAMMA);
-    assertEquals(List.of("52", "Pays de la Loire", "44", "Loire-Atlantique"), List.of(gamma.getAs("region_code"),
-        gamma.getAs("region_name"), gamma.getAs("department_code"), gamma.getAs("department_name")));
+    assertFalse(field(standard.get(ALPHA), "positioning", "measure").contains("CHANNEL:VISIT"));
   }
 
   /**
-   * OVERALL 74.5 / 68.0 / 61.5. Peer group S2 holds all three; region 53 holds Alpha and Beta;
-   * every department holds one structure. Rank 1 = best; percentile = 100 x (structures below) /
-   * (size - 1), 0 for a group of one.
+   * OVERALL 74.5 / 68.0 / 61.5 in the published S2 cell (mean 68). k = 2: region 53 (Alpha, Beta)
+   * may be shown, region 52 (Gamma alone) and every department (one structure each) may not.
    */
   @Test
-  void personalizedPositioningCarriesRankSizeAndPercentileInRegionAndDepartment() {
-    // Alpha: peer 1 / 3 (100), region 1 / 2 (100), department 1 / 1 (0).
-    assertEquals("74.5 peer 1/3 100.0 region 1/2 100.0 department 1/1 0.0",
-        territoryPosition(position(ALPHA, "OVERALL")));
-    // Beta: peer 2 / 3 (50), region 2 / 2 (0), department 1 / 1 (0).
-    assertEquals("68.0 peer 2/3 50.0 region 2/2 0.0 department 1/1 0.0",
-        territoryPosition(position(BETA, "OVERALL")));
+  void positionsAreInThePublishedPeerGroupAndTheTerritoriesOfAtLeastK() {
+    assertEquals("74.5 PEER_GROUP S2 1/3 100.0 q1 gap 6.5", comparison(position(personalized.get(ALPHA), "OVERALL")));
+    assertEquals("74.5 region 1/2 100.0 department null/1 null",
+        territoryPosition(position(personalized.get(ALPHA), "OVERALL")));
+    assertEquals("68.0 region 2/2 0.0 department null/1 null",
+        territoryPosition(position(personalized.get(BETA), "OVERALL")));
+    assertEquals("61.5 region null/1 null department null/1 null",
+        territoryPosition(position(standard.get(GAMMA), "OVERALL")));
     // Per channel: EMAIL 70 / 71 / 72 reverses the order: Alpha is last of its peers and region.
-    assertEquals("70.0 peer 3/3 0.0 region 2/2 0.0 department 1/1 0.0",
-        territoryPosition(position(ALPHA, "CHANNEL:EMAIL")));
-    assertEquals("71.0 peer 2/3 50.0 region 1/2 100.0 department 1/1 0.0",
-        territoryPosition(position(BETA, "CHANNEL:EMAIL")));
-    // Alpha alone bought the visit: alone everywhere.
-    assertEquals("88.0 peer 1/1 0.0 region 1/1 0.0 department 1/1 0.0",
-        territoryPosition(position(ALPHA, "CHANNEL:VISIT")));
+    assertEquals("70.0 PEER_GROUP S2 3/3 0.0 q4 gap 2.0", comparison(position(personalized.get(ALPHA),
+        "CHANNEL:EMAIL")));
   }
 
   @Test
-  void standardResultsCarryTheOverallAndRemoteChannelPositionOnTheTerritory() {
-    // Gamma (61.5), alone in region 52 and department 44, last of its three peers.
-    assertEquals("61.5 peer 3/3 0.0 region 1/1 0.0 department 1/1 0.0", territoryPosition(standard.get(GAMMA),
-        "barometer_score"));
-    assertEquals("74.5 peer 1/3 100.0 region 1/2 100.0 department 1/1 0.0", territoryPosition(standard.get(ALPHA),
-        "barometer_score"));
-    // PHONE 80 / 79 / 78: Beta second of three peers, second of two in region 53.
-    Row phone = standard.get(BETA).<Row>getList(fieldIndex(standard.get(BETA), "remote_channels")).stream()
-        .filter(c -> "PHONE".equals(c.getAs("channel"))).findFirst().orElseThrow();
-    assertEquals("79.0 peer 2/3 50.0 region 2/2 0.0 department 1/1 0.0", territoryPosition(phone, "score"));
-    assertEquals(50.0, (double) phone.getAs("percentile_national"));
+  void aMeasureWithoutAPublishedGroupHasNoRankPercentileQuartileNorGap() {
+    // Alpha alone bought the visit: no cell of any scope is published for it.
+    Row visit = position(personalized.get(ALPHA), "CHANNEL:VISIT");
+    assertEquals("88.0 null null null/null null qnull gap null", comparison(visit));
+    assertEquals(1L, (long) visit.getAs("peer_group_size"));
+    assertFalse((boolean) visit.getAs("peer_group_published"));
+    assertNull(visit.getAs("group_median"));
+    assertNull(visit.getAs("percentile_national"));
   }
 
   @Test
-  void surveyShowsTheDepartmentsAndRegionsPerceptionOfTheSameCategory() {
-    // Alpha: department 35 has 20 responses (< 30): suppressed in the table, suppressed here;
-    // region 53: 60 responses, 42 satisfied = 70.0.
+  void anUnpublishedPeerGroupFallsBackOnTheCategoryThenTheNation() {
+    Map<String, Dataset<Row>> t = ReportsFixture.tables();
+    // S2's OVERALL cell suppressed (as secondary suppression may): OVERALL goes to the category.
+    t.put(Tables.BAROMETER_NATIONAL, t.get(Tables.BAROMETER_NATIONAL).selectExpr("edition", "scope", "scope_value",
+        "measure", "n_structures",
+        "suppressed OR (scope = 'STRATUM' AND measure IN ('OVERALL', 'CHANNEL:EMAIL')) AS suppressed",
+        "mean", "p25", "median", "p75", "compliance"));
+    Map<String, Row> reports = byStructure(ReportsFixture.standard(t));
+    assertEquals("74.5 CATEGORY ADMINISTRATION 1/3 100.0 q1 gap 6.5",
+        comparison(position(reports.get(ALPHA), "OVERALL")));
+    // EMAIL: no CATEGORY cell either, the national one is published.
+    assertEquals("70.0 NATIONAL FRANCE 3/3 0.0 q4 gap 2.0",
+        comparison(position(reports.get(ALPHA), "CHANNEL:EMAIL")));
+  }
+
+  @Test
+  void surveyShowsTheTerritoriesPerceptionOnlyWhenItNamesAtLeastKStructures() {
+    // Alpha: department 35 names 2 structures (= k) but has 20 responses (< 30): suppressed by the
+    // survey threshold; region 53: 3 structures, 60 responses, 42 satisfied = 70.0.
     Row alpha = personalized.get(ALPHA).getAs("survey");
-    assertEquals(20L, (long) alpha.getAs("department_responses"));
-    assertNull(alpha.getAs("department_satisfaction_overall"));
-    assertEquals(60L, (long) alpha.getAs("region_responses"));
-    assertEquals(70.0, (double) alpha.getAs("region_satisfaction_overall"));
-    // Beta: department 22, ADMINISTRATION only: 30 satisfied of 40 = 75.0, not the POSTAL 90.0.
+    assertEquals("20 2 true null", territory(alpha, "department"));
+    assertEquals("60 3 true 70.0", territory(alpha, "region"));
+    // Beta: department 22's 40 ADMINISTRATION responses all name Beta: its 75.0 would be Beta's own
+    // figure, so it is withheld even though it passes the response threshold.
     Row beta = personalized.get(BETA).getAs("survey");
-    assertEquals(40L, (long) beta.getAs("department_responses"));
-    assertEquals(75.0, (double) beta.getAs("department_satisfaction_overall"));
-    assertEquals(70.0, (double) beta.getAs("region_satisfaction_overall"));
+    assertEquals("40 1 false null", territory(beta, "department"));
+    // The category's national cell, published for 2 structures.
+    assertEquals("42 2 true 74.0", territory(beta, "category"));
   }
 
   @Test
   void aTerritoryWithoutResponsesHasNoneAndNoRate() {
     Dataset<Row> noTerritory = Reports.personalized(withoutTerritorySurvey());
     Row survey = noTerritory.where("structure_id = '" + BETA + "'").first().getAs("survey");
-    assertEquals(0L, (long) survey.getAs("department_responses"));
-    assertNull(survey.getAs("department_satisfaction_overall"));
-    assertEquals(0L, (long) survey.getAs("region_responses"));
-    assertNull(survey.getAs("region_satisfaction_overall"));
+    assertEquals("0 0 false null", territory(survey, "department"));
+    assertEquals("0 0 false null", territory(survey, "region"));
   }
 
-  private static Row position(String structure, String measure) {
-    Row report = personalized.get(structure);
+  private static String territory(Row survey, String level) {
+    Row t = survey.getAs(level);
+    return t.getAs("responses") + " " + t.getAs("structures") + " " + t.getAs("anonymous") + " "
+        + t.getAs("satisfaction_overall");
+  }
+
+  private static String comparison(Row m) {
+    return m.getAs("value") + " " + m.getAs("comparison") + " " + m.getAs("comparison_group") + " "
+        + m.getAs("rank") + "/" + m.getAs("comparison_size") + " " + m.getAs("percentile") + " q"
+        + m.getAs("quartile") + " gap " + m.getAs("gap_to_group_mean");
+  }
+
+  private static Row position(Row report, String measure) {
     return report.<Row>getList(fieldIndex(report, "positioning")).stream()
         .filter(m -> measure.equals(m.getAs("measure"))).findFirst().orElseThrow();
   }
 
+  /** The figure, then rank / size and percentile in the region and the department. */
   private static String territoryPosition(Row m) {
-    return territoryPosition(m, "value");
-  }
-
-  /** The figure, then rank / size and percentile in the peer group, the region and the department. */
-  private static String territoryPosition(Row m, String figure) {
-    return m.getAs(figure) + " peer " + m.getAs("rank") + "/" + m.getAs("peer_group_size") + " "
-        + m.getAs("percentile_peer") + " region " + m.getAs("rank_region") + "/" + m.getAs("region_size") + " "
+    return m.getAs("value") + " region " + m.getAs("rank_region") + "/" + m.getAs("region_size") + " "
         + m.getAs("percentile_region") + " department " + m.getAs("rank_department") + "/"
         + m.getAs("department_size") + " " + m.getAs("percentile_department");
   }
@@ -246,21 +237,21 @@ class ReportsTest {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
     return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
         in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
-        in.scenarios(), in.audits(), in.positioning(), in.surveyResults(), in.surveyTerritory().limit(0),
-        in.national(), in.communes());
+        in.scenarios(), in.audits(), in.positions(), in.surveyResults(), in.surveyTerritory().limit(0),
+        in.surveyNational(), in.communes(), in.kAnonymity());
   }
 
   private static Reports.Inputs withoutSurvey() {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
     return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
         in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
-        in.scenarios(), in.audits(), in.positioning(), in.surveyResults().limit(0), in.surveyTerritory(),
-        in.national(), in.communes());
+        in.scenarios(), in.audits(), in.positions(), in.surveyResults().limit(0), in.surveyTerritory(),
+        in.surveyNational(), in.communes(), in.kAnonymity());
   }
 
   private static List<String> highlights(Row report, String column) {
     return report.<Row>getList(fieldIndex(report, column)).stream()
-        .map(r -> r.getAs("criterion") + " " + r.getAs("value") + " " + r.getAs("peer_mean") + " " + r.getAs("gap"))
+        .map(r -> r.getAs("criterion") + " " + r.getAs("value") + " " + r.getAs("group_mean") + " " + r.getAs("gap"))
         .toList();
   }
 

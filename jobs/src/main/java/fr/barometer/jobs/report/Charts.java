@@ -21,6 +21,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * The report's charts, drawn by JFreeChart into SVG text (JFreeSVG) that the page inlines: the
@@ -30,8 +31,16 @@ public final class Charts {
   private static final Color OWN = new Color(0x00, 0x00, 0x91);
   private static final Color PEERS = new Color(0xB0, 0xC4, 0xE8);
   private static final Color MEAN = new Color(0xE1, 0x00, 0x0F);
+  /** The frame around each chart: a colour no other part of a chart uses, so a test can find it. */
+  public static final Color FRAME = new Color(0x9A, 0x9A, 0xB0);
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  /** The drawing's width in SVG units; the page shows it {@link #WIDTH_MM} wide. */
   private static final int WIDTH = 760;
+  /**
+   * The chart's printed width: an A4 page with 12 mm margins has 186 mm of content, and a chart
+   * wider than that is cut by the PDF renderer. The page scales the drawing to it (viewBox).
+   */
+  public static final double WIDTH_MM = 180.0;
   private static final int HEIGHT = 320;
   private static final int MAX_VERTICAL = 9;
 
@@ -121,11 +130,16 @@ public final class Charts {
   private static String svg(String id, JFreeChart chart, int categories) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.getLegend().setItemFont(FONT);
+    chart.setBorderVisible(true);
+    chart.setBorderPaint(FRAME);
+    chart.setBorderStroke(new BasicStroke(2f));
     int height = categories > MAX_VERTICAL ? 80 + 26 * categories : HEIGHT;
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
     // Several charts share a page: their clip-path ids must not collide.
     g2.setDefsKeyPrefix(id + "_");
     chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
-    return g2.getSVGElement(id);
+    String element = g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), null, null);
+    return element.replaceFirst("<svg ", String.format(Locale.ROOT, "<svg width='%.1fmm' height='%.1fmm' ",
+        WIDTH_MM, WIDTH_MM * height / WIDTH));
   }
 }

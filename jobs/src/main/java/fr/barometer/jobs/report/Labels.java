@@ -3,7 +3,11 @@ package fr.barometer.jobs.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The French wording of the codes a report shows. */
+/**
+ * The French wording of every code a document shows, in one table: measures (channels, steps),
+ * scopes and comparison groups, categories and subtypes, statuses, plans, eligibility reasons. The
+ * table's order is the reading order of channels and steps. Criteria are named by the grid.
+ */
 public final class Labels {
   private static final Map<String, String> CODES = new LinkedHashMap<>();
 
@@ -20,14 +24,37 @@ public final class Labels {
     CODES.put("ACCUEIL", "Accueil");
     CODES.put("TRAITEMENT", "Traitement");
     CODES.put("NATIONAL", "France entière");
+    CODES.put("FRANCE", "France entière");
     CODES.put("CATEGORY", "Catégorie");
     CODES.put("STRATUM", "Strate");
     CODES.put("REGION", "Région");
+    CODES.put("PEER_GROUP", "Groupe de pairs");
+    CODES.put("ADMINISTRATION", "Administrations et collectivités");
+    CODES.put("HEALTH_SOCIAL_SECURITY", "Santé et protection sociale");
+    CODES.put("SOCIAL", "Action sociale");
+    CODES.put("SOCIAL_HOUSING", "Logement social");
+    CODES.put("SECURITY", "Sécurité");
+    CODES.put("POSTAL", "Services postaux");
+    CODES.put("CULTURE_SPORT", "Culture et sport");
+    CODES.put("EMPLOYMENT", "Emploi");
+    CODES.put("UTILITIES", "Eau et énergie");
+    CODES.put("TRANSPORT", "Transports");
+    CODES.put("EDUCATION", "Éducation");
+    CODES.put("CONSULAR", "Chambres consulaires");
+    CODES.put("MAIRIE", "Mairie");
+    CODES.put("INTERCOMMUNALITE", "Intercommunalité");
     CODES.put("PUBLISHED", "Publié");
     CODES.put("INSUFFICIENT", "Réponses insuffisantes");
     CODES.put("NO_RESPONSES", "Aucune réponse");
     CODES.put("STANDARD", "Standard");
     CODES.put("PERSONALIZED", "Personnalisé");
+    CODES.put("COMMUNE_POPULATION_UNKNOWN", "population de la commune inconnue");
+    CODES.put("COMMUNE_POPULATION_BELOW_MINIMUM", "commune sous le seuil de population");
+    CODES.put("EPCI_UNKNOWN", "intercommunalité inconnue");
+    CODES.put("EPCI_POPULATION_BELOW_MINIMUM", "intercommunalité sous le seuil de population");
+    CODES.put("REJECTED", "candidature non retenue");
+    CODES.put("PENDING", "candidature en attente");
+    CODES.put("NO_AUDIT", "aucun audit reçu");
   }
 
   private Labels() {}
@@ -37,8 +64,7 @@ public final class Labels {
     if (code == null) {
       return "";
     }
-    String key = code.contains(":") ? code.substring(code.indexOf(':') + 1) : code;
-    return CODES.getOrDefault(key, key);
+    return CODES.getOrDefault(key(code), key(code));
   }
 
   /** Every label, for the templates. */
@@ -46,16 +72,25 @@ public final class Labels {
     return CODES;
   }
 
-  /** Order of channels and steps as a reader goes through them (the enums' order). */
+  /**
+   * The reading order of measures: the barometer score, then channels, steps and criteria
+   * (criteria by code); then anything else by code.
+   */
   public static int order(String code) {
+    if (code == null) {
+      return 2000;
+    }
+    if (code.startsWith("CRITERION:")) {
+      return 1000;
+    }
     int i = 0;
     for (String key : CODES.keySet()) {
-      if (key.equals(Labels.key(code))) {
+      if (key.equals(key(code))) {
         return i;
       }
       i++;
     }
-    return i;
+    return 2000;
   }
 
   private static String key(String code) {

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,13 +38,21 @@ public final class ReportDocuments {
   private final Path out;
   private final int edition;
   private final int kAnonymity;
+  /** The day the documents were produced, in French ("2 décembre 2026"). */
+  private final String produced;
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
   private final Configuration templates;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** One line of the index. */
-  public record Entry(String structure_id, String name, String plan, String file, boolean pdf) {}
+  /** One line of the index: a structure with documents. */
+  public record Entry(String structure_id, String name, String category, String plan, Double barometer_score,
+      String file, boolean pdf) {}
 
-  public ReportDocuments(Path out, int edition, int kAnonymity) {
+  /** One line of the index: a structure of the registry without documents, and why. */
+  public record Unreported(String structure_id, String name, String category, String reason) {}
+
+  public ReportDocuments(Path out, int edition, int kAnonymity, LocalDate produced) {
+    this.produced = FRENCH_DATE.format(produced);
     this.out = out;
     this.edition = edition;
     this.kAnonymity = kAnonymity;
@@ -58,107 +68,95 @@ public final class ReportDocuments {
   /** The columns of a published cell that stay when it is suppressed: what it is, and its counts. */
   private static final Set<String> SUPPRESSED_CELL_KEEPS = Set.of("scope", "scope_value", "measure",
       "n_structures", "responses", "suppressed", "suppression");
-  /** The codes and names of a structure's region and department, as the report tables name them. */
-  private static final List<String> TERRITORY = List.of("region_code", "region_name", "department_code",
-      "department_name");
-
   /** A personalised report: HTML, JSON and PDF. */
   public Entry personalized(Map<String, Object> report) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> territory = (Map<String, Object>) report.get("territory");
-    return structure(report, "PERSONALIZED", true, personalizedCharts(report), territory,
-        overallAndChannels(list(report, "positioning")));
+    return structure(report, "PERSONALIZED", true);
   }
 
   /** A standard structure's results: HTML and JSON. */
   public Entry standard(Map<String, Object> report) {
-    Map<String, String> charts = new HashMap<>();
-    List<Map<String, Object>> cells = list(report, "peer_group_distribution");
-    List<Charts.Point> points = new ArrayList<>();
-    points.add(point("OVERALL", number(report.get("barometer_score")), null, cells));
-    for (Map<String, Object> c : sorted(list(report, "remote_channels"), "channel")) {
-      points.add(point("CHANNEL:" + c.get("channel"), number(c.get("score")), null, cells));
-    }
-    charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de pairs", points));
-    // The standard results hold the territory and the OVERALL position flat, and each remote
-    // channel's in remote_channels: the same rows as a personalised report's positioning.
-    Map<String, Object> territory = new LinkedHashMap<>();
-    TERRITORY.forEach(key -> territory.put(key, report.get(key)));
-    List<Map<String, Object>> positions = new ArrayList<>();
-    Map<String, Object> overall = new LinkedHashMap<>(report);
-    overall.put("measure", "OVERALL");
-    overall.put("value", report.get("barometer_score"));
-    positions.add(overall);
-    for (Map<String, Object> c : list(report, "remote_channels")) {
-      Map<String, Object> channel = new LinkedHashMap<>(c);
-      channel.put("measure", "CHANNEL:" + c.get("channel"));
-      channel.put("value", c.get("score"));
-      positions.add(channel);
-    }
-    return structure(report, (String) report.get("plan"), false, charts, territory, overallAndChannels(positions));
+    return structure(report, (String) report.get("plan"), false);
   }
 
-  private Entry structure(Map<String, Object> report, String plan, boolean personalized, Map<String, String> charts,
-      Map<String, Object> territory, List<Map<String, Object>> territoryPositions) {
+  private Entry structure(Map<String, Object> report, String plan, boolean personalized) {
     String id = (String) report.get("structure_id");
     String file = STRUCTURES_DIR + "/" + fileName(id);
+    List<Map<String, Object>> positions = inReadingOrder(list(report, "positioning"));
+    Map<String, String> criterionLabels = new HashMap<>();
+    list(report, "criteria").forEach(c -> criterionLabels.put((String) c.get("criterion"), (String) c.get("label")));
     Map<String, Object> model = model();
     model.put("report", report);
     model.put("personalized", personalized);
-    model.put("charts", charts);
-    if (territory != null) {
-      model.put("territory", territory);
+    model.put("positions", positions);
+    positions.stream().filter(m -> measure(m).equals("OVERALL")).findFirst().ifPresent(o -> model.put("overall", o));
+    model.put("criterion_labels", criterionLabels);
+    List<Map<String, Object>> compared = overallAndChannels(positions);
+    model.put("compared", compared);
+    model.put("comparisons", compared.stream().map(m -> m.get("comparison")).filter(c -> c != null)
+        .distinct().toList());
+    model.put("charts", charts(positions, personalized));
+    model.put("channels", list(report, "channels").stream()
+        .sorted(Comparator.comparingInt(c -> Labels.order((String) c.get("channel")))).toList());
+    if (report.get("territory") != null) {
+      model.put("territory", report.get("territory"));
     }
-    model.put("territory_positions", territoryPositions);
     String html = render("structure.ftlh", model);
     write(file + ".html", html);
     writeJson(file + ".json", report);
     if (personalized) {
       pdf(html, out.resolve(file + ".pdf"));
     }
-    return new Entry(id, (String) report.get("name"), plan, file, personalized);
+    Double score = number(personalized ? ((Map<?, ?>) report.get("performance")).get("barometer_score")
+        : report.get("barometer_score"));
+    return new Entry(id, (String) report.get("name"), (String) report.get("category"), plan, score, file,
+        personalized);
   }
 
-  private Map<String, String> personalizedCharts(Map<String, Object> report) {
-    List<Map<String, Object>> cells = list(report, "peer_group_distribution");
-    List<Map<String, Object>> positions = list(report, "positioning");
+  /**
+   * The distribution of the comparison group of the barometer score and each channel; for a
+   * personalised report, the profile of steps and criteria against the comparison group's mean.
+   */
+  private static Map<String, String> charts(List<Map<String, Object>> positions, boolean personalized) {
     Map<String, String> charts = new HashMap<>();
-    charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de pairs",
-        overallAndChannels(positions).stream().map(m -> point(measure(m), number(m.get("value")), null, cells))
-            .toList()));
-    charts.put("steps", Charts.profile("steps", "Votre structure", "Moyenne du groupe",
-        profile(positions, m -> measure(m).startsWith("STEP:"))));
-    charts.put("criteria", Charts.profile("criteria", "Votre structure", "Moyenne du groupe",
-        profile(positions, m -> measure(m).startsWith("CRITERION:"))));
+    List<Map<String, Object>> compared = overallAndChannels(positions);
+    if (compared.stream().anyMatch(m -> m.get("group_median") != null)) {
+      charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de comparaison",
+          compared.stream().map(ReportDocuments::point).toList()));
+    }
+    if (personalized) {
+      profile(positions, "STEP:").ifPresent(p -> charts.put("steps",
+          Charts.profile("steps", "Votre structure", "Moyenne du groupe de comparaison", p)));
+      profile(positions, "CRITERION:").ifPresent(p -> charts.put("criteria",
+          Charts.profile("criteria", "Votre structure", "Moyenne du groupe de comparaison", p)));
+    }
     return charts;
+  }
+
+  /** The positions in reading order: barometer score, channels, steps, then criteria by code. */
+  private static List<Map<String, Object>> inReadingOrder(List<Map<String, Object>> positions) {
+    return positions.stream().sorted(Comparator.comparingInt((Map<String, Object> m) -> Labels.order(measure(m)))
+        .thenComparing(ReportDocuments::measure)).toList();
   }
 
   /** The OVERALL and per-channel positions, in reading order: what the reports compare on. */
   private static List<Map<String, Object>> overallAndChannels(List<Map<String, Object>> positions) {
     return positions.stream().filter(m -> measure(m).equals("OVERALL") || measure(m).startsWith("CHANNEL:"))
-        .sorted(Comparator.comparingInt(m -> Labels.order(measure(m)))).toList();
+        .toList();
   }
 
-  /** The structure's value and its peer-group mean (value minus its gap), per measure. */
-  private static List<Charts.Point> profile(List<Map<String, Object>> positions, Predicate<Map<String, Object>> which) {
-    return positions.stream().filter(which)
-        .sorted(Comparator.comparingInt((Map<String, Object> m) -> Labels.order(measure(m)))
-            .thenComparing(ReportDocuments::measure))
-        .map(m -> {
-          Double value = number(m.get("value"));
-          Double gap = number(m.get("gap_to_peer_mean"));
-          String code = measure(m).substring(measure(m).indexOf(':') + 1);
-          return new Charts.Point(Labels.of(code), value, null, null, null,
-              value == null || gap == null ? null : value - gap);
-        }).toList();
+  /** The structure's values and its comparison groups' means, for the measures of one kind. */
+  private static java.util.Optional<List<Charts.Point>> profile(List<Map<String, Object>> positions, String kind) {
+    List<Charts.Point> points = positions.stream().filter(m -> measure(m).startsWith(kind))
+        .map(m -> new Charts.Point(Labels.of(measure(m)), number(m.get("value")), null, null, null,
+            number(m.get("group_mean"))))
+        .toList();
+    return points.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(points);
   }
 
-  /** A chart category: the value, and the group's published cell for the measure when not suppressed. */
-  private static Charts.Point point(String measure, Double value, String label, List<Map<String, Object>> cells) {
-    Map<String, Object> cell = cells.stream().filter(c -> measure.equals(c.get("measure"))
-        && !Boolean.TRUE.equals(c.get("suppressed"))).findFirst().orElse(Map.of());
-    return new Charts.Point(label != null ? label : Labels.of(measure), value, number(cell.get("p25")),
-        number(cell.get("median")), number(cell.get("p75")), number(cell.get("mean")));
+  /** A chart category: the value, and its comparison group's published quartiles and mean. */
+  private static Charts.Point point(Map<String, Object> m) {
+    return new Charts.Point(Labels.of(measure(m)), number(m.get("value")), number(m.get("group_p25")),
+        number(m.get("group_median")), number(m.get("group_p75")), number(m.get("group_mean")));
   }
 
   /**
@@ -167,8 +165,9 @@ public final class ReportDocuments {
    * cells (code to name; a code without a name is shown as such).
    */
   public void national(List<Map<String, Object>> publishedBarometer, List<Map<String, Object>> publishedSurvey,
-      Map<String, Object> perceived, Map<String, String> regionNames) {
+      Map<String, Object> perceived, Map<String, String> regionNames, Map<String, String> criterionLabels) {
     Map<String, Object> model = model();
+    model.put("criterion_labels", criterionLabels);
     List<Map<String, Object>> barometer = named(withoutSuppressedValues(publishedBarometer), regionNames);
     List<Map<String, Object>> survey = named(withoutSuppressedValues(publishedSurvey), regionNames);
     List<Map<String, Object>> france = scope(barometer, "NATIONAL");
@@ -235,17 +234,30 @@ public final class ReportDocuments {
     }).toList();
   }
 
-  /** The index of every document written. */
-  public void index(List<Entry> entries) {
+  /**
+   * The index of every document written, by structure id, with category, plan and barometer score;
+   * then the structures of the registry without documents and why.
+   */
+  public void index(List<Entry> entries, List<Unreported> unreported) {
     Map<String, Object> model = model();
     // Maps, not the records: a template reads a null name as missing only from a map.
     model.put("entries", entries.stream().sorted(Comparator.comparing(Entry::structure_id)).map(e -> {
       Map<String, Object> line = new HashMap<>();
       line.put("structure_id", e.structure_id());
       line.put("name", e.name());
+      line.put("category", e.category());
       line.put("plan", e.plan());
+      line.put("barometer_score", e.barometer_score());
       line.put("file", e.file());
       line.put("pdf", e.pdf());
+      return line;
+    }).toList());
+    model.put("unreported", unreported.stream().sorted(Comparator.comparing(Unreported::structure_id)).map(u -> {
+      Map<String, Object> line = new HashMap<>();
+      line.put("structure_id", u.structure_id());
+      line.put("name", u.name());
+      line.put("category", u.category());
+      line.put("reason", u.reason());
       return line;
     }).toList());
     write("index.html", render("index.ftlh", model));
@@ -275,6 +287,7 @@ public final class ReportDocuments {
   private Map<String, Object> model() {
     Map<String, Object> model = new HashMap<>();
     model.put("edition", edition);
+    model.put("produced", produced);
     model.put("k", kAnonymity);
     model.put("labels", Labels.all());
     return model;
@@ -339,10 +352,6 @@ public final class ReportDocuments {
   private static List<Map<String, Object>> list(Map<String, Object> report, String key) {
     Object v = report.get(key);
     return v == null ? List.of() : (List<Map<String, Object>>) v;
-  }
-
-  private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String key) {
-    return rows.stream().sorted(Comparator.comparingInt(m -> Labels.order((String) m.get(key)))).toList();
   }
 
   private static Double number(Object v) {
