@@ -29,7 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import fr.barometer.jobs.report.Charts;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -245,6 +250,65 @@ class ReportCommandTest {
       assertTrue(count(svg, "<text") > 3, "axis labels");
     }
     assertFalse(result.log().contains("CONSOLE"), page + " console: " + result.log());
+  }
+
+  /**
+   * Each chart is framed in {@link Charts#FRAME}: rendered to images, every PDF page must show
+   * whole frames (a left and a right edge each), 180 mm wide, inside the page. A chart cut by the
+   * page loses its right edge.
+   */
+  @Test
+  void everyPdfChartIsDrawnWholeWithinThePage() throws IOException {
+    for (String structure : List.of(ALPHA, BETA)) {
+      try (PDDocument document = PDDocument.load(out.resolve("structures/" + structure + ".pdf").toFile())) {
+        PDFRenderer renderer = new PDFRenderer(document);
+        int frames = 0;
+        for (int page = 0; page < document.getNumberOfPages(); page++) {
+          BufferedImage image = renderer.renderImageWithDPI(page, DPI, ImageType.RGB);
+          List<Integer> edges = verticalFrameEdges(image);
+          assertEquals(0, edges.size() % 2, structure + " page " + (page + 1) + ": a chart without its edge " + edges);
+          for (int i = 0; i < edges.size(); i += 2) {
+            double widthMm = (edges.get(i + 1) - edges.get(i)) * 25.4 / DPI;
+            assertEquals(Charts.WIDTH_MM, widthMm, 2.0, structure + " page " + (page + 1) + " chart width");
+            assertTrue(edges.get(i) > 0 && edges.get(i + 1) < image.getWidth() - 1, "inside the page");
+          }
+          frames += edges.size() / 2;
+        }
+        // The distribution, the steps and the criteria.
+        assertEquals(3, frames, structure + ": charts drawn");
+      }
+    }
+  }
+
+  private static final int DPI = 100;
+
+  /** The x of each vertical line of the chart frames on a page: columns with a long run of frame colour. */
+  private static List<Integer> verticalFrameEdges(BufferedImage image) {
+    List<Integer> edges = new ArrayList<>();
+    int previous = -10;
+    for (int x = 0; x < image.getWidth(); x++) {
+      int run = 0;
+      int longest = 0;
+      for (int y = 0; y < image.getHeight(); y++) {
+        run = isFrame(image.getRGB(x, y)) ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+      // A frame is at least 60 mm high; one line spans two or three adjacent columns.
+      if (longest > 60 * DPI / 25.4) {
+        if (x - previous > 3) {
+          edges.add(x);
+        }
+        previous = x;
+      }
+    }
+    return edges;
+  }
+
+  private static boolean isFrame(int rgb) {
+    Color c = new Color(rgb);
+    Color frame = Charts.FRAME;
+    return Math.abs(c.getRed() - frame.getRed()) < 20 && Math.abs(c.getGreen() - frame.getGreen()) < 20
+        && Math.abs(c.getBlue() - frame.getBlue()) < 20;
   }
 
   private static int count(String text, String token) {
