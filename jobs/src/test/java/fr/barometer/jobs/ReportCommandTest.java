@@ -199,6 +199,9 @@ class ReportCommandTest {
     assertTrue(beta.contains("<tr><td>Département Côtes-d&#39;Armor (22)</td><td class=\"num\">40</td>"
         + "<td class=\"note\">non publié (moins de 5 structures)</td></tr>"), beta);
     assertTrue(json(BETA).get("survey").get("department").get("satisfaction_overall").isNull());
+    // The region is shown: the category's national figure beside it would give their difference.
+    assertTrue(beta.contains("<tr><td>France entière, Administrations et collectivités</td><td class=\"num\">42</td>"
+        + "<td class=\"note\">non publié (un périmètre plus proche est publié)</td></tr>"), beta);
   }
 
   /**

@@ -1,12 +1,15 @@
 package fr.barometer.common.transform;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.domain.ComparisonGroup;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,7 +28,9 @@ import org.apache.spark.sql.Row;
  *   <li>Rank and percentile on the territory (region, department): shown when the territory holds
  *       at least k structures with a value for the measure.
  *   <li>Survey figures of a territory: shown when at least k distinct structures are named by its
- *       eligible responses (responses naming no structure do not count).
+ *       eligible responses (responses naming no structure do not count); of the nested department,
+ *       region and nation, only the narrowest such figure, since two nested figures would let
+ *       their difference (perhaps a single structure's responses) be read.
  * </ul>
  *
  * <p>Counts (how many structures a group holds) are shown: the national page publishes them too.
@@ -97,6 +102,50 @@ public final class Disclosure {
         col("department_code"), col("department_size"),
         when(department, col("rank_department")).as("rank_department"),
         when(department, col("percentile_department")).as("percentile_department"));
+  }
+
+  /** Why a territory's survey satisfaction is not shown to the structure. */
+  public enum Withheld {
+    /** Its responses name fewer than k structures. */
+    TOO_FEW_STRUCTURES,
+    /** Fewer responses than survey_min_responses. */
+    TOO_FEW_RESPONSES,
+    /** A narrower territory's figure is shown instead. */
+    NARROWER_SHOWN
+  }
+
+  /**
+   * The category's perception in the structure's department, region and nation, as three structs
+   * named department, region and category: responses, structures (distinct structures named),
+   * withheld (a {@link Withheld} name, null when shown), satisfaction_overall (only when shown).
+   * Reads the columns {level}_responses, {level}_structures and {level}_satisfaction_overall
+   * (null below the survey threshold) of the three levels.
+   */
+  public static List<Column> territorialPerception(int kAnonymity) {
+    Column department = showable("department", kAnonymity);
+    Column region = not(department).and(showable("region", kAnonymity));
+    Column category = not(department).and(not(showable("region", kAnonymity)))
+        .and(showable("category", kAnonymity));
+    return List.of(perception("department", kAnonymity, department), perception("region", kAnonymity, region),
+        perception("category", kAnonymity, category));
+  }
+
+  private static Column showable(String level, int kAnonymity) {
+    return anonymous(structuresOf(level), kAnonymity).and(col(level + "_satisfaction_overall").isNotNull());
+  }
+
+  private static Column structuresOf(String level) {
+    return coalesce(col(level + "_structures"), lit(0L));
+  }
+
+  private static Column perception(String level, int kAnonymity, Column shown) {
+    Column withheld = when(shown, lit(null).cast("string"))
+        .when(not(anonymous(structuresOf(level), kAnonymity)), lit(Withheld.TOO_FEW_STRUCTURES.name()))
+        .when(col(level + "_satisfaction_overall").isNull(), lit(Withheld.TOO_FEW_RESPONSES.name()))
+        .otherwise(lit(Withheld.NARROWER_SHOWN.name()));
+    return struct(coalesce(col(level + "_responses"), lit(0L)).as("responses"), structuresOf(level).as("structures"),
+        withheld.as("withheld"), when(shown, col(level + "_satisfaction_overall")).as("satisfaction_overall"))
+        .as(level);
   }
 
   /** The first published group among peer group, category and national sample. */

@@ -16,7 +16,9 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.Plan;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -238,26 +240,17 @@ public final class Reports {
   }
 
   /**
-   * The survey block, after the left joins: a structure no response named says so, and a territory
-   * no response of the category came from has 0 responses. A territory's satisfaction is kept only
-   * when its responses name at least k structures ({@link Disclosure}).
+   * The survey block, after the left joins: a structure no response named says so; the
+   * category's perception in its department, region and nationally as {@link
+   * Disclosure#territorialPerception} lets the structure see it.
    */
   private static Column surveyOf(int kAnonymity) {
-    return struct(coalesce(col("status"), lit(NO_RESPONSES)).as("status"),
+    List<Column> fields = new ArrayList<>(List.of(coalesce(col("status"), lit(NO_RESPONSES)).as("status"),
         coalesce(col("responses"), lit(0L)).as("responses"), col("rate_q_access"), col("rate_q_reception"),
         col("rate_q_information"), col("rate_q_delay"), col("rate_q_courtesy"), col("rate_q_overall"),
-        col("satisfaction_overall"), col("nps"),
-        territoryFigures("department", kAnonymity), territoryFigures("region", kAnonymity),
-        territoryFigures("category", kAnonymity)).as("survey");
-  }
-
-  /** {level}: responses, structures, anonymous (at least k structures), satisfaction_overall. */
-  private static Column territoryFigures(String level, int kAnonymity) {
-    Column structures = coalesce(col(level + "_structures"), lit(0L));
-    Column anonymous = Disclosure.anonymous(structures, kAnonymity);
-    return struct(coalesce(col(level + "_responses"), lit(0L)).as("responses"), structures.as("structures"),
-        anonymous.as("anonymous"), when(anonymous, col(level + "_satisfaction_overall")).as("satisfaction_overall"))
-        .as(level);
+        col("satisfaction_overall"), col("nps")));
+    fields.addAll(Disclosure.territorialPerception(kAnonymity));
+    return struct(fields.toArray(new Column[0])).as("survey");
   }
 
   /**

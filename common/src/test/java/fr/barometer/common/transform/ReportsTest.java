@@ -170,31 +170,33 @@ class ReportsTest {
   }
 
   @Test
-  void surveyShowsTheTerritoriesPerceptionOnlyWhenItNamesAtLeastKStructures() {
-    // Alpha: department 35 names 2 structures (= k) but has 20 responses (< 30): suppressed by the
-    // survey threshold; region 53: 3 structures, 60 responses, 42 satisfied = 70.0.
+  void surveyShowsOneTerritorysPerceptionTheNarrowestAnonymousOne() {
+    // Alpha: department 35 names 2 structures (= k) but has 20 responses (< 30): not shown; region
+    // 53: 3 structures, 60 responses, 42 satisfied = 70.0, shown; the category's national figure
+    // is then withheld, or its difference with the region could be read.
     Row alpha = personalized.get(ALPHA).getAs("survey");
-    assertEquals("20 2 true null", territory(alpha, "department"));
-    assertEquals("60 3 true 70.0", territory(alpha, "region"));
-    // Beta: department 22's 40 ADMINISTRATION responses all name Beta: its 75.0 would be Beta's own
-    // figure, so it is withheld even though it passes the response threshold.
+    assertEquals("20 2 TOO_FEW_RESPONSES null", territory(alpha, "department"));
+    assertEquals("60 3 null 70.0", territory(alpha, "region"));
+    assertEquals("42 2 NARROWER_SHOWN null", territory(alpha, "category"));
+    // Beta: department 22's 40 ADMINISTRATION responses all name Beta: its 75.0 would be Beta's
+    // own figure, so it is withheld even though it passes the response threshold.
     Row beta = personalized.get(BETA).getAs("survey");
-    assertEquals("40 1 false null", territory(beta, "department"));
-    // The category's national cell, published for 2 structures.
-    assertEquals("42 2 true 74.0", territory(beta, "category"));
+    assertEquals("40 1 TOO_FEW_STRUCTURES null", territory(beta, "department"));
+    assertEquals("60 3 null 70.0", territory(beta, "region"));
   }
 
   @Test
-  void aTerritoryWithoutResponsesHasNoneAndNoRate() {
+  void withoutAnAnonymousTerritoryTheCategorysNationalFigureIsShown() {
     Dataset<Row> noTerritory = Reports.personalized(withoutTerritorySurvey());
     Row survey = noTerritory.where("structure_id = '" + BETA + "'").first().getAs("survey");
-    assertEquals("0 0 false null", territory(survey, "department"));
-    assertEquals("0 0 false null", territory(survey, "region"));
+    assertEquals("0 0 TOO_FEW_STRUCTURES null", territory(survey, "department"));
+    assertEquals("0 0 TOO_FEW_STRUCTURES null", territory(survey, "region"));
+    assertEquals("42 2 null 74.0", territory(survey, "category"));
   }
 
   private static String territory(Row survey, String level) {
     Row t = survey.getAs(level);
-    return t.getAs("responses") + " " + t.getAs("structures") + " " + t.getAs("anonymous") + " "
+    return t.getAs("responses") + " " + t.getAs("structures") + " " + t.getAs("withheld") + " "
         + t.getAs("satisfaction_overall");
   }
 
