@@ -133,7 +133,7 @@ class ReportCommandTest {
     assertEquals(List.of("C03", "C05", "C07"), criteria(alpha.get("points_of_progress")));
     assertEquals(-20.0, alpha.get("points_of_progress").get(0).get("gap").asDouble());
     String html = Files.readString(out.resolve("structures/STR-ALPHA.html"));
-    assertTrue(html.contains("<td class=\"num\">90,0</td><td>groupe de pairs S2</td><td class=\"num\">70,0</td>"
+    assertTrue(html.contains("<td class=\"num\">90,0</td><td>pairs (S2)</td><td class=\"num\">70,0</td>"
         + "<td class=\"num good\">+20,0</td>"), "C01: value, group, its mean, gap in French format");
     assertTrue(html.contains("<td class=\"num bad\">-20,0</td>"), "C03's gap");
   }
@@ -157,7 +157,7 @@ class ReportCommandTest {
     assertTrue(html.contains("Région : <b>Bretagne (53)</b> ; département : <b>Ille-et-Vilaine (35)</b>"), html);
     assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">74,5</td>\n<td class=\"num\">1 / 2</td>"
         + "<td class=\"num\">100,0</td>\n<td colspan=\"2\" class=\"note\">moins de 5 structures</td></tr>"), html);
-    assertTrue(html.contains("<tr><td>Courriel</td><td class=\"num\">70,0</td><td>groupe de pairs S2</td>"
+    assertTrue(html.contains("<tr><td>Courriel</td><td class=\"num\">70,0</td><td>pairs (S2)</td>"
         + "<td class=\"num\">3 / 3</td><td class=\"num\">0,0</td><td class=\"num\">4</td>"
         + "<td class=\"num\">+2,0</td><td class=\"num\">0,0</td></tr>"), html);
     JsonNode overall = json(ALPHA).get("positioning").findParents("measure").stream()
@@ -174,7 +174,7 @@ class ReportCommandTest {
     String html = Files.readString(out.resolve("structures/STR-GAMMA.html"));
     assertTrue(html.contains("Région : <b>Pays de la Loire (52)</b> ; département : <b>Loire-Atlantique (44)</b>"),
         html);
-    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">61,5</td><td>groupe de pairs S2</td>"
+    assertTrue(html.contains("<tr><td>Score baromètre</td><td class=\"num\">61,5</td><td>pairs (S2)</td>"
         + "<td class=\"num\">3 / 3</td><td class=\"num\">0,0</td><td class=\"num\">4</td>"
         + "<td class=\"num\">-6,5</td><td class=\"num\">0,0</td></tr>"), html);
     assertFalse(html.contains("1 / 1"), "no rank in a group of one");

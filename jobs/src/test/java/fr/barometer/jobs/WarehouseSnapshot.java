@@ -26,6 +26,25 @@ final class WarehouseSnapshot {
 
   private WarehouseSnapshot() {}
 
+  /**
+   * Writes the snapshot of a warehouse folder to a text file, one table after another, so that two
+   * warehouses (before and after a change) compare with diff: WAREHOUSE OUT_FILE.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("warehouse snapshot")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .getOrCreate();
+    List<String> lines = new java.util.ArrayList<>();
+    of(spark, Path.of(args[0])).forEach((table, rows) -> {
+      lines.add("## " + table + " (" + rows.size() + " rows)");
+      lines.addAll(rows);
+    });
+    java.nio.file.Files.write(Path.of(args[1]), lines);
+    spark.stop();
+  }
+
   static Map<String, List<String>> of(SparkSession spark, Path warehouse) {
     Map<String, List<String>> tables = new TreeMap<>();
     // A table counts once its log holds a commit, as for Delta and the commands (Warehouse.tables).

@@ -112,7 +112,9 @@ public final class Charts {
     categoryAxis.setTickLabelFont(FONT);
     categoryAxis.setMaximumCategoryLabelLines(2);
     NumberAxis scoreAxis = new NumberAxis("Score (sur 100)");
-    scoreAxis.setRange(0, 100);
+    // A little room above 100: a score of 100 is drawn whole, not cut by the plot's edge.
+    scoreAxis.setRange(0, 103);
+    scoreAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
     scoreAxis.setLabelFont(FONT);
     scoreAxis.setTickLabelFont(FONT);
     scoreAxis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.FRANCE));

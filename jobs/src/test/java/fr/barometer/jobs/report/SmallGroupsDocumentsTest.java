@@ -97,7 +97,7 @@ class SmallGroupsDocumentsTest {
     assertFalse(alone.contains("1 / 1"), "no rank in a group of one");
     String full = Files.readString(out.resolve("structures/T1.html"));
     assertFalse(full.contains("trop petit"), full);
-    assertTrue(full.contains("<td>groupe de pairs TRANSPORT</td><td class=\"num\">1 / 4</td>"), full);
+    assertTrue(full.contains("<td>pairs (TRANSPORT)</td><td class=\"num\">1 / 4</td>"), full);
   }
 
   /**
