@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The French public holidays of a year, for the baselines' working-day calendars. Kept apart from
- * the pipeline's {@code fr.barometer.common.scoring.FrenchHolidays} on purpose: the baselines check
+ * the pipeline's {@code fr.barometer.common.score.FrenchHolidays} on purpose: the baselines check
  * the pipeline's scores, so they do not share its rules (and the DuckDB one runs without its jar).
  */
 final class FrenchHolidays {

@@ -1,6 +1,6 @@
 package fr.barometer.jobs;
 
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package fr.barometer.jobs;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.util.List;
 import org.apache.spark.sql.Row;
 

@@ -1,7 +1,7 @@
 package fr.barometer.jobs;
 
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

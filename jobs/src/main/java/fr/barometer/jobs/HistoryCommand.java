@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,8 @@ import fr.barometer.common.ingest.Values;
 
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.quality.BarometerException;
-import fr.barometer.common.transform.Reports;
+import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.report.Reports;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
 import java.nio.file.Path;

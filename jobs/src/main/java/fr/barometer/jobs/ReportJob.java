@@ -2,9 +2,9 @@ package fr.barometer.jobs;
 
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.transform.Disclosure;
-import fr.barometer.common.transform.Eligibility;
-import fr.barometer.common.transform.Reports;
+import fr.barometer.common.report.Disclosure;
+import fr.barometer.common.score.Eligibility;
+import fr.barometer.common.report.Reports;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

@@ -4,7 +4,7 @@ import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -7,7 +7,7 @@ import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package fr.barometer.jobs;
 
 import fr.barometer.common.io.RunInfo;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,12 +1,13 @@
 package fr.barometer.jobs;
 
+import fr.barometer.common.publish.SurveyNational;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.transform.Eligibility;
-import fr.barometer.common.transform.Participation;
-import fr.barometer.common.transform.PerceivedVsProduced;
-import fr.barometer.common.transform.SurveyResults;
+import fr.barometer.common.score.Eligibility;
+import fr.barometer.common.survey.Participation;
+import fr.barometer.common.survey.PerceivedVsProduced;
+import fr.barometer.common.survey.SurveyResults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -31,7 +32,7 @@ final class SurveyJob {
     tables.put(Tables.SURVEY_STRUCTURE_RESULTS, structureResults);
     tables.put(Tables.SURVEY_TERRITORY_RESULTS,
         SurveyResults.perTerritory(responses, warehouse.read(Tables.COMMUNES, edition), config));
-    tables.put(Tables.SURVEY_NATIONAL, SurveyResults.national(responses, participating, config));
+    tables.put(Tables.SURVEY_NATIONAL, SurveyNational.cells(responses, participating, config));
     tables.put(Tables.PARTICIPATION, Participation.participation(structureResults, participating));
     tables.put(Tables.PERCEIVED_VS_PRODUCED, both);
     tables.put(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, PerceivedVsProduced.correlation(both));

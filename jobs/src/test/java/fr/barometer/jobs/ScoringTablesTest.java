@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.holdenkarau.spark.testing.DataFrameSuiteBase$;
 import fr.barometer.common.SparkTestSession;
-import fr.barometer.common.transform.Scoring;
-import fr.barometer.common.transform.ScoringFixture;
-import fr.barometer.common.transform.ScoringResult;
+import fr.barometer.common.score.Scoring;
+import fr.barometer.common.score.ScoringFixture;
+import fr.barometer.common.score.ScoringResult;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -3,7 +3,7 @@ package fr.barometer.common.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.barometer.common.domain.Channel;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

@@ -8,7 +8,7 @@ import fr.barometer.common.domain.DelayUnit;
 import fr.barometer.common.domain.Enums;
 import fr.barometer.common.domain.ItemType;
 import fr.barometer.common.domain.Step;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.posexplode;
 
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Tables;
-import fr.barometer.common.transform.Dedup;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

@@ -1,15 +1,16 @@
 package fr.barometer.common.ingest;
 
-import static fr.barometer.common.quality.QuarantineReason.DUPLICATE_ANSWER;
-import static fr.barometer.common.quality.QuarantineReason.INVALID_VALUE;
-import static fr.barometer.common.quality.QuarantineReason.ITEM_OF_OTHER_CHANNEL;
-import static fr.barometer.common.quality.QuarantineReason.MALFORMED_RECORD;
-import static fr.barometer.common.quality.QuarantineReason.OUTSIDE_WINDOW;
-import static fr.barometer.common.quality.QuarantineReason.OUT_OF_PERIMETER;
-import static fr.barometer.common.quality.QuarantineReason.UNKNOWN_ITEM;
-import static fr.barometer.common.quality.QuarantineReason.UNKNOWN_SCENARIO;
-import static fr.barometer.common.quality.QuarantineReason.UNKNOWN_SITE;
-import static fr.barometer.common.quality.QuarantineReason.UNKNOWN_STRUCTURE;
+import fr.barometer.common.io.TextInput;
+import static fr.barometer.common.ingest.QuarantineReason.DUPLICATE_ANSWER;
+import static fr.barometer.common.ingest.QuarantineReason.INVALID_VALUE;
+import static fr.barometer.common.ingest.QuarantineReason.ITEM_OF_OTHER_CHANNEL;
+import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
+import static fr.barometer.common.ingest.QuarantineReason.OUTSIDE_WINDOW;
+import static fr.barometer.common.ingest.QuarantineReason.OUT_OF_PERIMETER;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_ITEM;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_SCENARIO;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_SITE;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_STRUCTURE;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +25,6 @@ import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.ItemType;
 import fr.barometer.common.domain.Plan;
 import fr.barometer.common.io.Schemas;
-import fr.barometer.common.quality.QuarantineReason;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.io.TextInput;
+import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package fr.barometer.common.ingest;
 
-import static fr.barometer.common.quality.QuarantineReason.MALFORMED_RECORD;
+import fr.barometer.common.io.TextInput;
+import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
 
-import fr.barometer.common.quality.PiiMasking;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.io.LandingFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.io.TextInput;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

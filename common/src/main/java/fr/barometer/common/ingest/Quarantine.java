@@ -6,8 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.io.RunInfo;
-import fr.barometer.common.quality.QuarantineReason;
-import fr.barometer.common.transform.Dedup;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,6 +1,5 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.quality.QuarantineReason;
 import java.io.Serializable;
 
 /** Why one row is refused: a reason code and a detail naming the field and the value. */

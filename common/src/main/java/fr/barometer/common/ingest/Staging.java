@@ -1,6 +1,6 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.quality.QuarantineReason;
+import fr.barometer.common.io.TextInput;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,16 +1,16 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.io.TextInput;
 import static fr.barometer.common.ingest.Values.code;
 import static fr.barometer.common.ingest.Values.optional;
 import static fr.barometer.common.ingest.Values.optionalInRange;
 import static fr.barometer.common.ingest.Values.required;
-import static fr.barometer.common.quality.QuarantineReason.UNKNOWN_CODE;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
 
 import fr.barometer.common.domain.Category;
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.LastContact;
 import fr.barometer.common.io.Schemas;
-import fr.barometer.common.quality.PiiMasking;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;

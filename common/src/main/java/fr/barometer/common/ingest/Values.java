@@ -1,9 +1,9 @@
 package fr.barometer.common.ingest;
 
-import static fr.barometer.common.quality.QuarantineReason.INVALID_DATE;
-import static fr.barometer.common.quality.QuarantineReason.INVALID_VALUE;
-import static fr.barometer.common.quality.QuarantineReason.MALFORMED_RECORD;
-import static fr.barometer.common.quality.QuarantineReason.UNKNOWN_CODE;
+import static fr.barometer.common.ingest.QuarantineReason.INVALID_DATE;
+import static fr.barometer.common.ingest.QuarantineReason.INVALID_VALUE;
+import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
 
 import fr.barometer.common.domain.Enums;
 import java.sql.Timestamp;

@@ -2,9 +2,7 @@ package fr.barometer.common.io;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
-import fr.barometer.common.ingest.LandingFile;
-import fr.barometer.common.ingest.TextFile;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package fr.barometer.common.io;
 
+
 /** Names of the warehouse's Delta tables: each lives in {@code <warehouse>/<name>}. */
 public final class Tables {
   private Tables() {}

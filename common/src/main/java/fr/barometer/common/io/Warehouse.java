@@ -1,6 +1,6 @@
 package fr.barometer.common.io;
 
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.io.StreamedText;
+import fr.barometer.common.io.TextFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.io.LandingFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package fr.barometer.jobs.generate;
 
 import fr.barometer.common.config.DateWindow;
-import fr.barometer.common.scoring.WorkingDays;
+import fr.barometer.common.score.WorkingDays;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;

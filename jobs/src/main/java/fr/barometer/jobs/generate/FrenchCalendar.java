@@ -1,6 +1,6 @@
 package fr.barometer.jobs.generate;
 
-import fr.barometer.common.scoring.WorkingDays;
+import fr.barometer.common.score.WorkingDays;
 import java.time.LocalDate;
 
 /**

@@ -1,6 +1,6 @@
 package fr.barometer.jobs.generate;
 
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 
 /**
  * What to generate: how many structures apply, the seed that makes the run reproducible, the

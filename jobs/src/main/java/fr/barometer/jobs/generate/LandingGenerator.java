@@ -2,7 +2,7 @@ package fr.barometer.jobs.generate;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

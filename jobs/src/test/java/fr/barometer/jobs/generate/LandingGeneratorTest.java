@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
 import fr.barometer.common.domain.Channel;
-import fr.barometer.common.quality.BarometerException;
+import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

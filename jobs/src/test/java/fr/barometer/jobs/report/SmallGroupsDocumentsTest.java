@@ -1,15 +1,15 @@
 package fr.barometer.jobs.report;
 
-import static fr.barometer.common.transform.SmallGroupsFixture.K;
+import static fr.barometer.common.report.SmallGroupsFixture.K;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.barometer.common.transform.Reports;
-import fr.barometer.common.transform.SmallGroupsFixture;
-import fr.barometer.common.transform.SmallGroupsFixture.Structure;
+import fr.barometer.common.report.Reports;
+import fr.barometer.common.report.SmallGroupsFixture;
+import fr.barometer.common.report.SmallGroupsFixture.Structure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
