@@ -1,5 +1,16 @@
 package fr.barometer.jobs;
 
+import fr.barometer.jobs.cli.DdlCommand;
+import fr.barometer.jobs.cli.ExitCodes;
+import fr.barometer.jobs.cli.ExportCommand;
+import fr.barometer.jobs.cli.GenerateCommand;
+import fr.barometer.jobs.cli.HistoryCommand;
+import fr.barometer.jobs.cli.PublishCommand;
+import fr.barometer.jobs.cli.ReportCommand;
+import fr.barometer.jobs.cli.RollbackCommand;
+import fr.barometer.jobs.cli.RunCommand;
+import fr.barometer.jobs.cli.ScoreCommand;
+import fr.barometer.jobs.cli.SqlCommand;
 import fr.barometer.common.domain.BarometerException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -7,7 +18,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code bin/barometer <command>} locally, or {@code spark-submit --class
- * fr.barometer.jobs.BarometerCli barometer.jar <command>} on a cluster.
+ * fr.barometer.jobs.BarometerCli barometer.jar <command>} on a cluster. The commands are in {@code
+ * cli}, one class each; each stage's job in a package of its own, run in order by {@code
+ * run.Pipeline}.
  */
 @Command(
     name = "barometer",
@@ -28,9 +41,6 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class BarometerCli implements Runnable {
-  /** A user-facing failure: bad input, configuration or file. */
-  static final int EXIT_FAILURE = 1;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -64,7 +74,7 @@ public final class BarometerCli implements Runnable {
           e.printStackTrace(err);
         }
         err.flush();
-        return EXIT_FAILURE;
+        return ExitCodes.FAILURE;
       }
     }
     err.println("barometer: unexpected failure: " + e + (verbose ? "" : " (run with --verbose for details)"));
@@ -72,6 +82,6 @@ public final class BarometerCli implements Runnable {
       e.printStackTrace(err);
     }
     err.flush();
-    return EXIT_FAILURE;
+    return ExitCodes.FAILURE;
   }
 }

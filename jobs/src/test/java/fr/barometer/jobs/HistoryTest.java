@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.barometer.jobs.run.RunTables;
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;

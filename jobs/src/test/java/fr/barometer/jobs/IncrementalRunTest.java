@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.barometer.jobs.ingest.IngestJob;
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.ingest.IngestPlan;
 import fr.barometer.common.io.InputCounts;

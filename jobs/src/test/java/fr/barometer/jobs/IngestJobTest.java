@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.barometer.jobs.ingest.IngestJob;
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;

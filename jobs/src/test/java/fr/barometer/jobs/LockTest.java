@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.barometer.jobs.run.RunLock;
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.io.RunInfo;
 import java.nio.file.Files;

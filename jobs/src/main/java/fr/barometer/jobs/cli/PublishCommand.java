@@ -1,0 +1,34 @@
+package fr.barometer.jobs.cli;
+
+import fr.barometer.jobs.run.EditionSettings;
+import fr.barometer.jobs.run.Pipeline;
+import fr.barometer.jobs.run.RunLock;
+import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.Warehouse;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = "Position a scored edition, publish the national barometer, trophies and invoices, and "
+        + "rebuild the report datasets that depend on them.")
+public final class PublishCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--edition", required = true, description = "The edition to publish.")
+  int edition;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("barometer publish");
+    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    try (RunLock lock = spark.lock(session, RunInfo.start(), "publish")) {
+      // Republishing without the report datasets would leave their positions stale.
+      Pipeline.publishAndReport(session, warehouse, EditionSettings.of(warehouse, edition));
+    }
+    System.out.println("Edition " + edition + " published in " + warehouse.root());
+    return 0;
+  }
+}

@@ -1,0 +1,32 @@
+package fr.barometer.jobs.cli;
+
+import fr.barometer.jobs.run.EditionSettings;
+import fr.barometer.jobs.run.RunLock;
+import fr.barometer.jobs.score.ScoreJob;
+import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.Warehouse;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Score an already ingested edition: answers, sites, structures, completeness.")
+public final class ScoreCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--edition", required = true, description = "The edition to score.")
+  int edition;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("barometer score");
+    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    try (RunLock lock = spark.lock(session, RunInfo.start(), "score")) {
+      ScoreJob.run(session, warehouse, EditionSettings.of(warehouse, edition));
+    }
+    System.out.println("Edition " + edition + " scored in " + warehouse.root());
+    return 0;
+  }
+}

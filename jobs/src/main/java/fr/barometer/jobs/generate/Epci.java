@@ -1,4 +1,0 @@
-package fr.barometer.jobs.generate;
-
-/** An intercommunality (EPCI) of the shipped reference data. */
-record Epci(String siren, String name, String type, long population) {}
