@@ -1,5 +1,6 @@
 package fr.barometer.common.ingest;
 
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.io.TextInput;
 import static fr.barometer.common.ingest.QuarantineReason.DUPLICATE_ANSWER;
 import static fr.barometer.common.ingest.QuarantineReason.INVALID_VALUE;
@@ -187,7 +188,7 @@ public final class AuditInput {
 
   private static void checkWindow(AuditContext ctx, Channel channel, Timestamp contacted) {
     DateWindow window = ctx.config().window(channel);
-    java.time.LocalDate day = contacted.toInstant().atZone(Values.PARIS).toLocalDate();
+    java.time.LocalDate day = contacted.toInstant().atZone(ParisTime.ZONE).toLocalDate();
     if (!window.contains(day)) {
       throw Rejection.raise(OUTSIDE_WINDOW,
           channel + " audit contacted on " + day + ", outside " + window.first() + ".." + window.last());

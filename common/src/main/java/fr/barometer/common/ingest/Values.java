@@ -5,6 +5,7 @@ import static fr.barometer.common.ingest.QuarantineReason.INVALID_VALUE;
 import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
 import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
 
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.domain.Enums;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
@@ -18,7 +19,6 @@ import java.util.Locale;
 
 /** Field readers for input rows: each refuses a bad value with a rejection naming the field. */
 public final class Values {
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private Values() {}
@@ -90,11 +90,11 @@ public final class Values {
       return Timestamp.from(OffsetDateTime.parse(v).toInstant());
     } catch (DateTimeParseException notOffset) {
       try {
-        return Timestamp.from(LocalDateTime.parse(v).atZone(PARIS).toInstant());
+        return Timestamp.from(LocalDateTime.parse(v).atZone(ParisTime.ZONE).toInstant());
       } catch (DateTimeParseException notLocal) {
         if (frenchFormat) {
           try {
-            return Timestamp.from(LocalDateTime.parse(v, FRENCH_DATE_TIME).atZone(PARIS).toInstant());
+            return Timestamp.from(LocalDateTime.parse(v, FRENCH_DATE_TIME).atZone(ParisTime.ZONE).toInstant());
           } catch (DateTimeParseException notFrench) {
             // falls through to the rejection
           }

@@ -17,11 +17,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import fr.barometer.common.domain.Channel;
+import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.Plan;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,10 +44,8 @@ public final class Reports {
   /** How many strengths and points of progress a report lists. */
   public static final int HIGHLIGHTS = 3;
 
-  private static final String CHANNEL_PREFIX = "CHANNEL:";
   /** Marks the base rows while a report is assembled. */
   private static final String IN_BASE = "_in_base";
-  private static final String CRITERION_PREFIX = "CRITERION:";
   /** A position as a structure receives it: {@link Disclosure#positions} without the keys. */
   private static final String[] POSITION = {"measure", "value", "peer_group_size", "peer_group_published",
       "comparison", "comparison_group", "comparison_size", "rank", "percentile", "quartile", "group_mean",
@@ -69,9 +66,7 @@ public final class Reports {
    */
   public static Dataset<Row> standard(Dataset<Row> structures, Dataset<Row> structureScores,
       Dataset<Row> positions, Dataset<Row> eligibility, Dataset<Row> communes) {
-    Dataset<Row> remote = positions.where(col("measure").equalTo(Measures.OVERALL)
-        .or(col("measure").startsWith(CHANNEL_PREFIX)
-            .and(col("measure").notEqual(CHANNEL_PREFIX + Channel.VISIT.name()))));
+    Dataset<Row> remote = positions.where(Measures.is(Measure.OVERALL).or(Measures.isRemoteChannel()));
     Dataset<Row> report = assemble(structureScores
             .select("edition", "structure_id", "category", "plan", "peer_group", "barometer_score", "complete"),
         structures.select("edition", "structure_id", "name", "subtype"),
@@ -272,9 +267,9 @@ public final class Reports {
     Column compared = Ties.comparable(gap);
     WindowSpec furthest = Window.partitionBy("edition", "structure_id")
         .orderBy(above ? compared.desc() : compared.asc(), col("criterion").asc());
-    Dataset<Row> picked = positions.where(col("measure").startsWith(CRITERION_PREFIX)
+    Dataset<Row> picked = positions.where(Measures.isA(Measure.Kind.CRITERION)
             .and(above ? compared.gt(0) : compared.lt(0)))
-        .withColumn("criterion", substring_index(col("measure"), ":", -1))
+        .withColumn("criterion", Measures.code())
         .withColumn("order", row_number().over(furthest))
         .where(col("order").leq(HIGHLIGHTS))
         .join(criteria.select("edition", "criterion", "label"), Columns.on("edition", "criterion"), "left");

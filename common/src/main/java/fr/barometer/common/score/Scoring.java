@@ -1,5 +1,6 @@
 package fr.barometer.common.score;
 
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.io.Columns;
 import static fr.barometer.common.io.Columns.on;
 import static org.apache.spark.sql.functions.broadcast;
@@ -223,7 +224,7 @@ public final class Scoring {
       return t.toInstant();
     }
     if (timestamp instanceof LocalDateTime t) {
-      return t.atZone(WorkingDays.PARIS).toInstant();
+      return t.atZone(ParisTime.ZONE).toInstant();
     }
     return (Instant) timestamp;
   }

@@ -1,5 +1,6 @@
 package fr.barometer.common.score;
 
+import fr.barometer.common.domain.ParisTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
  */
 public final class WorkingDays {
   /** The campaign's time zone: every date of the barometer is a date in Paris. */
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private WorkingDays() {}
 
@@ -43,6 +43,6 @@ public final class WorkingDays {
   }
 
   public static LocalDate parisDate(Instant instant) {
-    return instant.atZone(PARIS).toLocalDate();
+    return instant.atZone(ParisTime.ZONE).toLocalDate();
   }
 }

@@ -1,5 +1,6 @@
 package fr.barometer.generator;
 
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.config.DateWindow;
 import fr.barometer.common.score.WorkingDays;
 import java.time.LocalDate;
@@ -13,8 +14,6 @@ import java.util.Map;
 
 /** When auditors work: working days of a channel's window, at the hours each channel calls for. */
 final class Fieldwork {
-  static final ZoneId PARIS = WorkingDays.PARIS;
-
   private final Randoms random;
   private final Map<DateWindow, List<LocalDate>> workingDays = new HashMap<>();
 
@@ -46,7 +45,7 @@ final class Fieldwork {
   }
 
   static ZonedDateTime at(LocalDate day, int minuteOfDay) {
-    return ZonedDateTime.of(day, LocalTime.of(minuteOfDay / 60, minuteOfDay % 60), PARIS);
+    return ZonedDateTime.of(day, LocalTime.of(minuteOfDay / 60, minuteOfDay % 60), ParisTime.ZONE);
   }
 
   /** Office hours, morning or afternoon, as a caller or visitor would come. */

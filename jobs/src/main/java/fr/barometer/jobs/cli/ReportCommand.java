@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.jobs.run.EditionSettings;
 import fr.barometer.common.domain.ApplicationStatus;
 import fr.barometer.common.ingest.Values;
@@ -58,7 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     int k = EditionSettings.of(warehouse, edition).kAnonymity();
     ReportDocuments documents = new ReportDocuments(out.toAbsolutePath(), edition, k,
-        LocalDate.now(Values.PARIS));
+        LocalDate.now(ParisTime.ZONE));
     List<ReportDocuments.Entry> entries = new ArrayList<>();
     each(warehouse.read(Tables.REPORT_PERSONALIZED, edition), documents::personalized, entries);
     each(Reports.standardOnly(warehouse.read(Tables.REPORT_STANDARD, edition),

@@ -72,16 +72,10 @@ public final class Labels {
     return CODES;
   }
 
-  /**
-   * The reading order of measures: the barometer score, then channels, steps and criteria
-   * (criteria by code); then anything else by code.
-   */
+  /** The order of codes as the table lists them (channels, steps, scopes...); unknown codes last. */
   public static int order(String code) {
     if (code == null) {
-      return 2000;
-    }
-    if (code.startsWith("CRITERION:")) {
-      return 1000;
+      return Integer.MAX_VALUE;
     }
     int i = 0;
     for (String key : CODES.keySet()) {
@@ -90,7 +84,7 @@ public final class Labels {
       }
       i++;
     }
-    return 2000;
+    return Integer.MAX_VALUE;
   }
 
   private static String key(String code) {

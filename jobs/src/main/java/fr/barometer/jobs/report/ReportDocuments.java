@@ -1,6 +1,9 @@
 package fr.barometer.jobs.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.barometer.common.domain.Measure;
+import fr.barometer.common.domain.Measure.Kind;
+import fr.barometer.common.domain.Scope;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -88,7 +91,7 @@ public final class ReportDocuments {
     model.put("report", report);
     model.put("personalized", personalized);
     model.put("positions", positions);
-    positions.stream().filter(m -> measure(m).equals("OVERALL")).findFirst().ifPresent(o -> model.put("overall", o));
+    positions.stream().filter(m -> measureOf(m).equals(Measure.OVERALL)).findFirst().ifPresent(o -> model.put("overall", o));
     model.put("criterion_labels", criterionLabels);
     List<Map<String, Object>> compared = overallAndChannels(positions);
     model.put("compared", compared);
@@ -124,9 +127,9 @@ public final class ReportDocuments {
           compared.stream().map(ReportDocuments::point).toList()));
     }
     if (personalized) {
-      profile(positions, "STEP:").ifPresent(p -> charts.put("steps",
+      profile(positions, Kind.STEP).ifPresent(p -> charts.put("steps",
           Charts.profile("steps", "Votre structure", "Moyenne du groupe de comparaison", p)));
-      profile(positions, "CRITERION:").ifPresent(p -> charts.put("criteria",
+      profile(positions, Kind.CRITERION).ifPresent(p -> charts.put("criteria",
           Charts.profile("criteria", "Votre structure", "Moyenne du groupe de comparaison", p)));
     }
     return charts;
@@ -134,19 +137,18 @@ public final class ReportDocuments {
 
   /** The positions in reading order: barometer score, channels, steps, then criteria by code. */
   private static List<Map<String, Object>> inReadingOrder(List<Map<String, Object>> positions) {
-    return positions.stream().sorted(Comparator.comparingInt((Map<String, Object> m) -> Labels.order(measure(m)))
-        .thenComparing(ReportDocuments::measure)).toList();
+    return positions.stream().sorted(Comparator.comparing(ReportDocuments::measureOf)).toList();
   }
 
   /** The OVERALL and per-channel positions, in reading order: what the reports compare on. */
   private static List<Map<String, Object>> overallAndChannels(List<Map<String, Object>> positions) {
-    return positions.stream().filter(m -> measure(m).equals("OVERALL") || measure(m).startsWith("CHANNEL:"))
+    return positions.stream().filter(m -> measureOf(m).equals(Measure.OVERALL) || measureOf(m).kind() == Kind.CHANNEL)
         .toList();
   }
 
   /** The structure's values and its comparison groups' means, for the measures of one kind. */
-  private static java.util.Optional<List<Charts.Point>> profile(List<Map<String, Object>> positions, String kind) {
-    List<Charts.Point> points = positions.stream().filter(m -> measure(m).startsWith(kind))
+  private static java.util.Optional<List<Charts.Point>> profile(List<Map<String, Object>> positions, Kind kind) {
+    List<Charts.Point> points = positions.stream().filter(m -> measureOf(m).kind() == kind)
         .map(m -> new Charts.Point(Labels.of(measure(m)), number(m.get("value")), null, null, null,
             number(m.get("group_mean"))))
         .toList();
@@ -170,19 +172,19 @@ public final class ReportDocuments {
     model.put("criterion_labels", criterionLabels);
     List<Map<String, Object>> barometer = named(withoutSuppressedValues(publishedBarometer), regionNames);
     List<Map<String, Object>> survey = named(withoutSuppressedValues(publishedSurvey), regionNames);
-    List<Map<String, Object>> france = scope(barometer, "NATIONAL");
-    List<Map<String, Object>> channels = keyed(france, m -> measure(m).equals("OVERALL")
-        || measure(m).startsWith("CHANNEL:"), "measure");
-    List<Map<String, Object>> steps = keyed(france, m -> measure(m).startsWith("STEP:"), "measure");
-    List<Map<String, Object>> categories = keyed(scope(barometer, "CATEGORY"),
-        m -> measure(m).equals("OVERALL"), "scope_value");
-    List<Map<String, Object>> strata = keyed(scope(barometer, "STRATUM"), m -> measure(m).equals("OVERALL"),
+    List<Map<String, Object>> france = scope(barometer, Scope.NATIONAL);
+    List<Map<String, Object>> channels = keyed(france, m -> measureOf(m).equals(Measure.OVERALL)
+        || measureOf(m).kind() == Kind.CHANNEL, "measure");
+    List<Map<String, Object>> steps = keyed(france, m -> measureOf(m).kind() == Kind.STEP, "measure");
+    List<Map<String, Object>> categories = keyed(scope(barometer, Scope.CATEGORY),
+        m -> measureOf(m).equals(Measure.OVERALL), "scope_value");
+    List<Map<String, Object>> strata = keyed(scope(barometer, Scope.STRATUM), m -> measureOf(m).equals(Measure.OVERALL),
         "scope_value");
-    model.put("regions", keyed(scope(barometer, "REGION"), m -> measure(m).equals("OVERALL"), "scope_value"));
-    france.stream().filter(m -> measure(m).equals("OVERALL")).findFirst().ifPresent(o -> model.put("overall", o));
+    model.put("regions", keyed(scope(barometer, Scope.REGION), m -> measureOf(m).equals(Measure.OVERALL), "scope_value"));
+    france.stream().filter(m -> measureOf(m).equals(Measure.OVERALL)).findFirst().ifPresent(o -> model.put("overall", o));
     model.put("channels", channels);
     model.put("steps", steps);
-    model.put("criteria", keyed(france, m -> measure(m).startsWith("CRITERION:"), "measure"));
+    model.put("criteria", keyed(france, m -> measureOf(m).kind() == Kind.CRITERION, "measure"));
     model.put("categories", categories);
     model.put("strata", strata);
     model.put("survey", survey.stream().sorted(Comparator.comparingInt((Map<String, Object> m) ->
@@ -225,7 +227,7 @@ public final class ReportDocuments {
   private static List<Map<String, Object>> named(List<Map<String, Object>> cells, Map<String, String> regionNames) {
     return cells.stream().map(c -> {
       String code = (String) c.get("scope_value");
-      if (!"REGION".equals(c.get("scope")) || !regionNames.containsKey(code)) {
+      if (!Scope.REGION.name().equals(c.get("scope")) || !regionNames.containsKey(code)) {
         return c;
       }
       Map<String, Object> copy = new LinkedHashMap<>(c);
@@ -269,8 +271,8 @@ public final class ReportDocuments {
             number(c.get("median")), number(c.get("p75")), number(c.get("mean")))).toList();
   }
 
-  private static List<Map<String, Object>> scope(List<Map<String, Object>> cells, String scope) {
-    return cells.stream().filter(c -> scope.equals(c.get("scope"))).toList();
+  private static List<Map<String, Object>> scope(List<Map<String, Object>> cells, Scope scope) {
+    return cells.stream().filter(c -> scope.name().equals(c.get("scope"))).toList();
   }
 
   /** The cells kept, in reading order, each with "key": the column that tells them apart. */
@@ -280,8 +282,9 @@ public final class ReportDocuments {
       Map<String, Object> copy = new LinkedHashMap<>(c);
       copy.put("key", c.get(keyColumn));
       return copy;
-    }).sorted(Comparator.comparingInt((Map<String, Object> c) -> Labels.order((String) c.get("key")))
-        .thenComparing(c -> (String) c.get("key"))).toList();
+    }).sorted(keyColumn.equals("measure") ? Comparator.comparing(ReportDocuments::measureOf)
+        : Comparator.comparingInt((Map<String, Object> c) -> Labels.order((String) c.get("key")))
+            .thenComparing(c -> (String) c.get("key"))).toList();
   }
 
   private Map<String, Object> model() {
@@ -346,6 +349,10 @@ public final class ReportDocuments {
 
   private static String measure(Map<String, Object> m) {
     return (String) m.get("measure");
+  }
+
+  private static Measure measureOf(Map<String, Object> m) {
+    return Measure.parse(measure(m));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package fr.barometer.jobs.report;
 
+import fr.barometer.common.domain.ParisTime;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.apache.spark.sql.types.StructType;
  * JSON file (Jackson) and the HTML and PDF documents (FreeMarker), so they hold the same content.
  */
 public final class ReportRows {
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private ReportRows() {}
 
@@ -46,7 +46,7 @@ public final class ReportRows {
     }
     Object v = row.get(i);
     // Local Paris time, to the minute: what a reader of the report expects.
-    return v instanceof Timestamp t ? t.toInstant().atZone(PARIS).toLocalDateTime().withSecond(0).withNano(0).toString()
+    return v instanceof Timestamp t ? t.toInstant().atZone(ParisTime.ZONE).toLocalDateTime().withSecond(0).withNano(0).toString()
         : v;
   }
 }
