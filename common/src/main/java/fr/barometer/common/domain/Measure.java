@@ -69,7 +69,7 @@ public record Measure(Kind kind, String code) implements Comparable<Measure> {
 
   /** The measure as the tables write it. */
   public String text() {
-    return kind.prefix() + code;
+    return kind == Kind.OVERALL ? Kind.OVERALL.name() : kind.prefix() + code;
   }
 
   @Override
