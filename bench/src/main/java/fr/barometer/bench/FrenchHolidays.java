@@ -26,9 +26,18 @@ final class FrenchHolidays {
 
   private static List<LocalDate> of(int y) {
     LocalDate easter = easter(y);
-    return List.of(LocalDate.of(y, 1, 1), easter.plusDays(1), LocalDate.of(y, 5, 1), LocalDate.of(y, 5, 8),
-        easter.plusDays(39), easter.plusDays(50), LocalDate.of(y, 7, 14), LocalDate.of(y, 8, 15),
-        LocalDate.of(y, 11, 1), LocalDate.of(y, 11, 11), LocalDate.of(y, 12, 25));
+    return List.of(
+        LocalDate.of(y, 1, 1),
+        easter.plusDays(1),
+        LocalDate.of(y, 5, 1),
+        LocalDate.of(y, 5, 8),
+        easter.plusDays(39),
+        easter.plusDays(50),
+        LocalDate.of(y, 7, 14),
+        LocalDate.of(y, 8, 15),
+        LocalDate.of(y, 11, 1),
+        LocalDate.of(y, 11, 11),
+        LocalDate.of(y, 12, 25));
   }
 
   /** Anonymous Gregorian algorithm. */

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.spark.sql.SparkSession;
 
-/** The one SparkSession of a test JVM: local[2], UI off, few shuffle partitions, no code generation. */
+/**
+ * The one SparkSession of a test JVM: local[2], UI off, few shuffle partitions, no code generation.
+ */
 public final class SparkTestSession {
   private static SparkSession session;
 
@@ -19,7 +21,8 @@ public final class SparkTestSession {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
-                // Test data is a few rows: compiling generated code for every query cost more than it
+                // Test data is a few rows: compiling generated code for every query cost more than
+                // it
                 // saved (ScoringTest + PositioningTest: 97 s -> 59 s). Spark's interpreted and
                 // generated paths compute the same results.
                 .config("spark.sql.codegen.wholeStage", "false")

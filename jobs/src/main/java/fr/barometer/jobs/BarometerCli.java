@@ -1,5 +1,6 @@
 package fr.barometer.jobs;
 
+import fr.barometer.common.domain.BarometerException;
 import fr.barometer.jobs.cli.DdlCommand;
 import fr.barometer.jobs.cli.ExitCodes;
 import fr.barometer.jobs.cli.ExportCommand;
@@ -11,7 +12,6 @@ import fr.barometer.jobs.cli.RollbackCommand;
 import fr.barometer.jobs.cli.RunCommand;
 import fr.barometer.jobs.cli.ScoreCommand;
 import fr.barometer.jobs.cli.SqlCommand;
-import fr.barometer.common.domain.BarometerException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
     name = "barometer",
     mixinStandardHelpOptions = true,
     version = "barometer 0.1.0",
-    description = "Batch pipeline of the citizen-experience barometer (mystery audits and citizen survey).",
+    description =
+        "Batch pipeline of the citizen-experience barometer (mystery audits and citizen survey).",
     subcommands = {
       GenerateCommand.class,
       RunCommand.class,
@@ -56,7 +57,8 @@ public final class BarometerCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: see 'barometer --help'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: see 'barometer --help'");
   }
 
   /**
@@ -65,8 +67,9 @@ public final class BarometerCli implements Runnable {
    */
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
-    boolean verbose = parsed.hasMatchedOption("--verbose")
-        || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+    boolean verbose =
+        parsed.hasMatchedOption("--verbose")
+            || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BarometerException) {
         err.println("barometer: " + t.getMessage());
@@ -77,7 +80,10 @@ public final class BarometerCli implements Runnable {
         return ExitCodes.FAILURE;
       }
     }
-    err.println("barometer: unexpected failure: " + e + (verbose ? "" : " (run with --verbose for details)"));
+    err.println(
+        "barometer: unexpected failure: "
+            + e
+            + (verbose ? "" : " (run with --verbose for details)"));
     if (verbose) {
       e.printStackTrace(err);
     }

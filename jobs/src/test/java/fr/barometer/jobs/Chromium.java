@@ -33,8 +33,9 @@ final class Chromium {
         }
       }
     }
-    String message = "chromium not found on PATH: install it with "
-        + "'apt-get update && apt-get install -y --no-install-recommends chromium'";
+    String message =
+        "chromium not found on PATH: install it with "
+            + "'apt-get update && apt-get install -y --no-install-recommends chromium'";
     if (System.getenv("CI") != null) {
       fail(message);
     }
@@ -48,21 +49,39 @@ final class Chromium {
   }
 
   static Result screenshot(Path page, Path png) throws IOException, InterruptedException {
-    return run(List.of("--screenshot=" + png, "--window-size=1200,2000", "--hide-scrollbars",
-        page.toUri().toString()));
+    return run(
+        List.of(
+            "--screenshot=" + png,
+            "--window-size=1200,2000",
+            "--hide-scrollbars",
+            page.toUri().toString()));
   }
 
   private static Result run(List<String> args) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("chromium-profile");
-    List<String> command = new ArrayList<>(List.of(binary().toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--enable-logging=stderr", "--v=0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary().toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0"));
     command.addAll(args);
     Path stdout = Files.createTempFile("chromium", ".out");
     Path stderr = Files.createTempFile("chromium", ".err");
-    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       fail("chromium did not finish within 120 s: " + command);

@@ -16,7 +16,8 @@ record CliRun(int code, String out, String err) {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int code = BarometerCli.execute(args);
-      return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new CliRun(
+          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -34,7 +35,8 @@ record CliRun(int code, String out, String err) {
 
   /** The run id printed by 'run' ("Run <id>, edition ..."). */
   String runId() {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Run (\\S+), edition").matcher(out);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^Run (\\S+), edition").matcher(out);
     if (!m.find()) {
       throw new AssertionError("no run id in: " + out + err);
     }

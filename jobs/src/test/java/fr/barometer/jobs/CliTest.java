@@ -22,7 +22,9 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("generate", "run", "score", "publish", "history", "rollback", "sql", "export", "ddl")) {
+    for (String command :
+        List.of(
+            "generate", "run", "score", "publish", "history", "rollback", "sql", "export", "ddl")) {
       CliRun r = CliRun.of(command, "--help");
       assertEquals(0, r.code(), command);
       assertTrue(r.out().contains("Usage: barometer " + command), r.out());
@@ -31,18 +33,35 @@ class CliTest {
 
   @Test
   void missingLandingFolderIsOneLine() {
-    CliRun r = CliRun.of("run", "--landing", tmp.resolve("nowhere").toString(), "--warehouse", tmp.resolve("w").toString());
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--landing",
+            tmp.resolve("nowhere").toString(),
+            "--warehouse",
+            tmp.resolve("w").toString());
     assertEquals(1, r.code());
-    assertEquals("barometer: Cannot read " + tmp.resolve("nowhere") + ": no such landing folder\n", r.err());
+    assertEquals(
+        "barometer: Cannot read " + tmp.resolve("nowhere") + ": no such landing folder\n", r.err());
   }
 
   @Test
   void missingRequiredFileIsNamed() throws Exception {
     Files.createDirectories(tmp.resolve("landing"));
     Files.writeString(tmp.resolve("landing/sites.csv"), "site_id\n");
-    CliRun r = CliRun.of("run", "--landing", tmp.resolve("landing").toString(), "--warehouse", tmp.resolve("w").toString());
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--landing",
+            tmp.resolve("landing").toString(),
+            "--warehouse",
+            tmp.resolve("w").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().matches("barometer: Cannot read \\S*landing/structures.csv: required file missing from the landing folder\n"),
+    assertTrue(
+        r.err()
+            .matches(
+                "barometer: Cannot read \\S*landing/structures.csv: required file missing from the"
+                    + " landing folder\n"),
         r.err());
   }
 
@@ -54,9 +73,13 @@ class CliTest {
     Files.writeString(landing.resolve("sites.csv"), "site_id\n");
     Files.writeString(landing.resolve("audits/a.jsonl"), "");
     Files.writeString(landing.resolve("edition.json"), "{\"edition\": 2017,");
-    CliRun r = CliRun.of("run", "--landing", landing.toString(), "--warehouse", tmp.resolve("w").toString());
+    CliRun r =
+        CliRun.of(
+            "run", "--landing", landing.toString(), "--warehouse", tmp.resolve("w").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().startsWith("barometer: Cannot read ") && r.err().contains("edition.json: not valid JSON"),
+    assertTrue(
+        r.err().startsWith("barometer: Cannot read ")
+            && r.err().contains("edition.json: not valid JSON"),
         r.err());
     assertEquals(1, r.err().lines().count(), "no stack trace without --verbose");
   }
@@ -68,16 +91,23 @@ class CliTest {
     Files.writeString(landing.resolve("structures.csv"), "site_id,structure_id,name\nX,Y,Z\n");
     Files.writeString(landing.resolve("sites.csv"), "site_id\n");
     Files.writeString(landing.resolve("audits/a.jsonl"), "{}\n");
-    CliRun r = CliRun.of("run", "--landing", landing.toString(), "--warehouse", tmp.resolve("w").toString());
+    CliRun r =
+        CliRun.of(
+            "run", "--landing", landing.toString(), "--warehouse", tmp.resolve("w").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().startsWith("barometer: Cannot read structures.csv: its header lacks the columns"), r.err());
+    assertTrue(
+        r.err().startsWith("barometer: Cannot read structures.csv: its header lacks the columns"),
+        r.err());
   }
 
   @Test
   void scoringAnEditionNeverIngested() {
-    CliRun r = CliRun.of("score", "--edition", "2017", "--warehouse", tmp.resolve("empty").toString());
+    CliRun r =
+        CliRun.of("score", "--edition", "2017", "--warehouse", tmp.resolve("empty").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("holds no ingested edition; run 'barometer run --landing DIR' first"), r.err());
+    assertTrue(
+        r.err().contains("holds no ingested edition; run 'barometer run --landing DIR' first"),
+        r.err());
   }
 
   @Test

@@ -14,9 +14,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * One nightly run of the hand-written fixture landing folder per test JVM, shared by the tests
- * that only read its tables or run more on a copy of them (a full run costs tens of seconds; the
- * suite must stay short).
+ * One nightly run of the hand-written fixture landing folder per test JVM, shared by the tests that
+ * only read its tables or run more on a copy of them (a full run costs tens of seconds; the suite
+ * must stay short).
  *
  * <p>Under Maven (the build passes {@code barometer.build.id}, the build's start time, and {@code
  * barometer.build.dir}), the run is kept in {@code target/fixture-warehouse}, and a later test JVM
@@ -65,14 +65,21 @@ final class FixtureWarehouse {
     return root.toString();
   }
 
-  /** A writable copy of the fixture warehouse in {@code target}, for a test that runs more on top of it. */
+  /**
+   * A writable copy of the fixture warehouse in {@code target}, for a test that runs more on top of
+   * it.
+   */
   static Path copyTo(Path target) {
     return Folders.copy(Path.of(root()), target);
   }
 
-
   private static CliRun runFixture() {
-    return CliRun.of("run", "--landing", CliRun.resource("/IngestJobTest/landing"), "--warehouse", root.toString());
+    return CliRun.of(
+        "run",
+        "--landing",
+        CliRun.resource("/IngestJobTest/landing"),
+        "--warehouse",
+        root.toString());
   }
 
   /** The run this build already made, or null. */
@@ -87,7 +94,8 @@ final class FixtureWarehouse {
     if (!build.equals(p.getProperty("build"))) {
       return null;
     }
-    return new CliRun(Integer.parseInt(p.getProperty("code")), p.getProperty("out"), p.getProperty("err"));
+    return new CliRun(
+        Integer.parseInt(p.getProperty("code")), p.getProperty("out"), p.getProperty("err"));
   }
 
   /** Written once the run has ended, so a run killed half-way is never reused. */

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.barometer.jobs.run.RunTables;
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.jobs.run.RunTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HistoryTest {
   private static final SparkSession SPARK = SparkTestSession.get();
+
   /** Tables a rollback must bring back as the first run left them. */
-  private static final List<String> COMPARED = List.of(Tables.AUDITS, Tables.STRUCTURE_SCORES, Tables.POSITIONING,
-      Tables.QUARANTINE);
+  private static final List<String> COMPARED =
+      List.of(Tables.AUDITS, Tables.STRUCTURE_SCORES, Tables.POSITIONING, Tables.QUARANTINE);
+
   @TempDir static Path tmp;
   private static Warehouse warehouse;
   private static CliRun first;
@@ -45,7 +47,8 @@ class HistoryTest {
     assertEquals(0, first.code(), first.out() + first.err());
     firstVersion = warehouse.lastCommit(Tables.STRUCTURE_SCORES).version();
     firstScores = sorted(warehouse.read(Tables.STRUCTURE_SCORES).collectAsList());
-    second = CliRun.of("run", "--landing", withoutAuditA6().toString(), "--warehouse", warehouse.root());
+    second =
+        CliRun.of("run", "--landing", withoutAuditA6().toString(), "--warehouse", warehouse.root());
     assertEquals(0, second.code(), second.out() + second.err());
   }
 
@@ -54,7 +57,8 @@ class HistoryTest {
     Path from = Path.of(CliRun.resource("/IngestJobTest/landing"));
     Path to = Folders.copy(from, tmp.resolve("landing-2"));
     Path audits = to.resolve("audits/2017-09.jsonl");
-    Files.write(audits, Files.readAllLines(audits).stream().filter(l -> !l.contains("\"A6\"")).toList());
+    Files.write(
+        audits, Files.readAllLines(audits).stream().filter(l -> !l.contains("\"A6\"")).toList());
     return to;
   }
 
@@ -71,7 +75,10 @@ class HistoryTest {
   void eachStepPrintsAProgressLine() {
     for (String step : List.of("ingest", "score", "survey", "publish")) {
       assertTrue(first.out().contains("step " + step + ": started\n"), first.out());
-      assertTrue(first.out().matches("(?s).*step " + step + ": done, [1-9][0-9]* rows written in [0-9.]+ s\n.*"),
+      assertTrue(
+          first
+              .out()
+              .matches("(?s).*step " + step + ": done, [1-9][0-9]* rows written in [0-9.]+ s\n.*"),
           first.out());
     }
   }
@@ -79,10 +86,17 @@ class HistoryTest {
   @Test
   @Order(2)
   void aReaderKeepsTheFirstRunsSnapshotDuringAndAfterTheSecond() {
-    List<Row> asOfFirst = sorted(SPARK.read().format("delta").option("versionAsOf", firstVersion)
-        .load(warehouse.path(Tables.STRUCTURE_SCORES)).collectAsList());
+    List<Row> asOfFirst =
+        sorted(
+            SPARK
+                .read()
+                .format("delta")
+                .option("versionAsOf", firstVersion)
+                .load(warehouse.path(Tables.STRUCTURE_SCORES))
+                .collectAsList());
     assertEquals(firstScores, asOfFirst);
-    assertNotEquals(firstScores, current(Tables.STRUCTURE_SCORES), "the second run changed S1's score");
+    assertNotEquals(
+        firstScores, current(Tables.STRUCTURE_SCORES), "the second run changed S1's score");
   }
 
   @Test
@@ -94,18 +108,28 @@ class HistoryTest {
     int newest = out.indexOf("Run " + second.runId());
     int oldest = out.indexOf("Run " + first.runId());
     assertTrue(newest >= 0 && oldest > newest, out);
-    assertTrue(out.contains("  audits                     11          4            5          2           0  yes"), out);
-    assertTrue(out.contains("  audits                     10          3            5          2           0  yes"), out);
+    assertTrue(
+        out.contains(
+            "  audits                     11          4            5          2           0  yes"),
+        out);
+    assertTrue(
+        out.contains(
+            "  audits                     10          3            5          2           0  yes"),
+        out);
     assertTrue(out.contains("structure_scores@" + firstVersion + " "), out);
   }
 
   @Test
   @Order(4)
   void anUnknownRunCannotBeRolledBackTo() {
-    CliRun r = CliRun.of("rollback", "--run", "20170101T000000Z-0000", "--warehouse", warehouse.root());
+    CliRun r =
+        CliRun.of("rollback", "--run", "20170101T000000Z-0000", "--warehouse", warehouse.root());
     assertEquals(1, r.code());
-    assertEquals("barometer: Cannot roll back to run 20170101T000000Z-0000: no such completed run in "
-        + warehouse.path(Tables.RUN_TABLES) + "; list the runs with 'barometer history'\n", r.err());
+    assertEquals(
+        "barometer: Cannot roll back to run 20170101T000000Z-0000: no such completed run in "
+            + warehouse.path(Tables.RUN_TABLES)
+            + "; list the runs with 'barometer history'\n",
+        r.err());
   }
 
   @Test
@@ -113,9 +137,15 @@ class HistoryTest {
   void rollbackBringsBackTheFirstRunsTablesAndIsInTheHistory() {
     java.util.Map<String, List<Row>> before = new java.util.HashMap<>();
     for (String table : COMPARED) {
-      before.put(table, sorted(SPARK.read().format("delta")
-          .option("versionAsOf", RunTables.versions(warehouse, first.runId()).get(table))
-          .load(warehouse.path(table)).collectAsList()));
+      before.put(
+          table,
+          sorted(
+              SPARK
+                  .read()
+                  .format("delta")
+                  .option("versionAsOf", RunTables.versions(warehouse, first.runId()).get(table))
+                  .load(warehouse.path(table))
+                  .collectAsList()));
     }
     CliRun r = CliRun.of("rollback", "--run", first.runId(), "--warehouse", warehouse.root());
     assertEquals(0, r.code(), r.out() + r.err());
@@ -125,7 +155,13 @@ class HistoryTest {
     }
     CliRun history = CliRun.of("history", "--warehouse", warehouse.root());
     assertTrue(history.out().startsWith("Run "), history.out());
-    assertTrue(history.out().lines().findFirst().orElseThrow().endsWith("rollback to run " + first.runId()),
+    assertTrue(
+        history
+            .out()
+            .lines()
+            .findFirst()
+            .orElseThrow()
+            .endsWith("rollback to run " + first.runId()),
         history.out());
   }
 }

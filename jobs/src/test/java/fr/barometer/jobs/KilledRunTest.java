@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A nightly run killed with SIGKILL (kill -9) at chosen moments: right after the staging table of
  * the audits got a new version (before ingested_files vouches for it), after the clean audits table
- * got one, and after ingested_files got one (scoring under way). After each kill every table of
- * the warehouse must be readable; then a run to the end must give the tables of an uninterrupted
- * run on the same landing folder.
+ * got one, and after ingested_files got one (scoring under way). After each kill every table of the
+ * warehouse must be readable; then a run to the end must give the tables of an uninterrupted run on
+ * the same landing folder.
  */
 class KilledRunTest {
   private static final Logger LOG = LoggerFactory.getLogger(KilledRunTest.class);
@@ -38,7 +38,8 @@ class KilledRunTest {
 
   @Test
   void aKilledRunLeavesReadableTablesAndTheNextRunCompletesThem() throws Exception {
-    String landing = Path.of(KilledRunTest.class.getResource("/IngestJobTest/landing").toURI()).toString();
+    String landing =
+        Path.of(KilledRunTest.class.getResource("/IngestJobTest/landing").toURI()).toString();
     Path killed = tmp.resolve("killed");
     for (String table : List.of("staged_audits", "audits", "ingested_files")) {
       killWhenTableCommits(landing, killed, table);
@@ -47,25 +48,41 @@ class KilledRunTest {
     assertEquals(0, runInProcess(landing, tmp.resolve("killed")));
     // The uninterrupted run of the same landing folder, shared with the other tests.
     assertEquals(0, FixtureWarehouse.run().code());
-    Map<String, List<String>> expected = WarehouseSnapshot.of(SPARK, Path.of(FixtureWarehouse.root()));
+    Map<String, List<String>> expected =
+        WarehouseSnapshot.of(SPARK, Path.of(FixtureWarehouse.root()));
     Map<String, List<String>> repaired = WarehouseSnapshot.of(SPARK, killed);
-    assertTrue(expected.containsKey("structure_scores") && expected.containsKey("invoices"), expected.keySet().toString());
+    assertTrue(
+        expected.containsKey("structure_scores") && expected.containsKey("invoices"),
+        expected.keySet().toString());
     assertEquals(expected.keySet(), repaired.keySet());
     expected.forEach((table, rows) -> assertEquals(rows, repaired.get(table), table));
   }
 
-  /** Starts `run` in a child JVM and kills it (SIGKILL) as soon as {@code table} commits a new version. */
-  private static void killWhenTableCommits(String landing, Path warehouse, String table) throws Exception {
+  /**
+   * Starts `run` in a child JVM and kills it (SIGKILL) as soon as {@code table} commits a new
+   * version.
+   */
+  private static void killWhenTableCommits(String landing, Path warehouse, String table)
+      throws Exception {
     Warehouse tables = new Warehouse(SPARK, warehouse.toString());
     long nextVersion = tables.exists(table) ? tables.lastCommit(table).version() + 1 : 0;
-    Path nextCommit = warehouse.resolve(table).resolve("_delta_log").resolve(String.format("%020d.json", nextVersion));
+    Path nextCommit =
+        warehouse
+            .resolve(table)
+            .resolve("_delta_log")
+            .resolve(String.format("%020d.json", nextVersion));
     long start = System.currentTimeMillis();
     Process child = startRun(landing, warehouse, tmp.resolve("child-" + table + ".log"));
     try {
       while (!Files.exists(nextCommit)) {
         if (!child.isAlive()) {
-          fail("the run ended (exit " + child.exitValue() + ") before " + nextCommit + " appeared: "
-              + Files.readString(tmp.resolve("child-" + table + ".log")));
+          fail(
+              "the run ended (exit "
+                  + child.exitValue()
+                  + ") before "
+                  + nextCommit
+                  + " appeared: "
+                  + Files.readString(tmp.resolve("child-" + table + ".log")));
         }
         if (System.currentTimeMillis() - start > PATIENCE_MS) {
           fail("no new version of " + table + " after " + PATIENCE_MS + " ms");
@@ -76,7 +93,10 @@ class KilledRunTest {
       child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
       child.waitFor();
     }
-    LOG.info("killed the run {} ms after its start, when {} committed {}", System.currentTimeMillis() - start, table,
+    LOG.info(
+        "killed the run {} ms after its start, when {} committed {}",
+        System.currentTimeMillis() - start,
+        table,
         nextCommit.getFileName());
   }
 
@@ -88,11 +108,25 @@ class KilledRunTest {
     // The child dies before the end of its run: the client compiler alone reaches the kill points
     // sooner than C1 + C2 (a cold run's ingest of the fixture: 41 s -> 31 s).
     command.add("-XX:TieredStopAtLevel=1");
-    command.addAll(Arrays.asList(System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.barometer.jobs.BarometerCli",
-        "run", "--landing", landing, "--warehouse", warehouse.toString(), "--master", "local[2]"));
+    command.addAll(
+        Arrays.asList(System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "fr.barometer.jobs.BarometerCli",
+            "run",
+            "--landing",
+            landing,
+            "--warehouse",
+            warehouse.toString(),
+            "--master",
+            "local[2]"));
     command.removeIf(String::isEmpty);
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
   }
 
   /** Delta reads every table at its last complete version, whatever the killed run left behind. */

@@ -61,7 +61,8 @@ class NotebooksTest {
     int cells = 0;
     for (Path notebook : notebooks) {
       JsonNode json = new ObjectMapper().readTree(notebook.toFile());
-      assertEquals("sql", json.at("/metadata/kernelspec/language").asText(), notebook + ": a SQL kernel");
+      assertEquals(
+          "sql", json.at("/metadata/kernelspec/language").asText(), notebook + ": a SQL kernel");
       for (JsonNode cell : json.get("cells")) {
         if (cell.get("cell_type").asText().equals("code")) {
           cells++;
@@ -69,7 +70,12 @@ class NotebooksTest {
           try {
             SPARK.sql(sql).collectAsList();
           } catch (Exception e) {
-            failures.add(notebook.getFileName() + ": " + e.getMessage().lines().findFirst().orElse("") + "\n" + sql);
+            failures.add(
+                notebook.getFileName()
+                    + ": "
+                    + e.getMessage().lines().findFirst().orElse("")
+                    + "\n"
+                    + sql);
           }
         }
       }
@@ -86,8 +92,12 @@ class NotebooksTest {
     assertEquals(0, ddl.code(), ddl.err());
     List<String> lines = ddl.out().lines().toList();
     assertEquals(warehouse.tables().size(), lines.size(), ddl.out());
-    assertTrue(lines.contains("CREATE TABLE IF NOT EXISTS barometer.structure_scores USING delta LOCATION 'file:"
-        + warehouse.path("structure_scores") + "';"), ddl.out());
+    assertTrue(
+        lines.contains(
+            "CREATE TABLE IF NOT EXISTS barometer.structure_scores USING delta LOCATION 'file:"
+                + warehouse.path("structure_scores")
+                + "';"),
+        ddl.out());
     assertFalse(ddl.out().contains("_barometer.lock"), ddl.out());
   }
 }

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample edition of data-samples/2017, run and reported end to end: no file written for a
- * structure shows a figure of a group under k, and the positioning's ranks and percentiles equal
- * a plain-Java implementation of the rule, ties included.
+ * structure shows a figure of a group under k, and the positioning's ranks and percentiles equal a
+ * plain-Java implementation of the rule, ties included.
  */
 @Tag("end-to-end")
 class SampleEditionReportsIT {
-  private static final Path LANDING = Path.of("..", "data-samples", "2017").toAbsolutePath().normalize();
+  private static final Path LANDING =
+      Path.of("..", "data-samples", "2017").toAbsolutePath().normalize();
 
   @TempDir static Path tmp;
   private static Path warehouse;
@@ -43,10 +44,18 @@ class SampleEditionReportsIT {
     warehouse = tmp.resolve("warehouse");
     reports = tmp.resolve("reports");
     k = EditionConfig.load(LANDING.resolve(EditionConfig.FILE_NAME)).kAnonymity();
-    CliRun run = CliRun.of("run", "--landing", LANDING.toString(), "--warehouse", warehouse.toString());
+    CliRun run =
+        CliRun.of("run", "--landing", LANDING.toString(), "--warehouse", warehouse.toString());
     assertEquals(0, run.code(), run.err());
-    CliRun report = CliRun.of("report", "--edition", "2017", "--out", reports.toString(), "--warehouse",
-        warehouse.toString());
+    CliRun report =
+        CliRun.of(
+            "report",
+            "--edition",
+            "2017",
+            "--out",
+            reports.toString(),
+            "--warehouse",
+            warehouse.toString());
     assertEquals(0, report.code(), report.err());
   }
 
@@ -79,7 +88,9 @@ class SampleEditionReportsIT {
         for (String territory : List.of("department", "region", "category")) {
           JsonNode figures = survey.get(territory);
           if (!figures.get("satisfaction_overall").isNull()) {
-            assertTrue(figures.get("structures").asInt() >= k, file.getFileName() + " survey " + territory);
+            assertTrue(
+                figures.get("structures").asInt() >= k,
+                file.getFileName() + " survey " + territory);
             shown++;
           }
         }
@@ -94,23 +105,40 @@ class SampleEditionReportsIT {
   }
 
   /**
-   * Rank (1 = best, ties share it) and percentile (100 x share of the others strictly below) in
-   * the peer group, recomputed from the positioning values rounded to 9 decimals.
+   * Rank (1 = best, ties share it) and percentile (100 x share of the others strictly below) in the
+   * peer group, recomputed from the positioning values rounded to 9 decimals.
    */
   @Test
   void ranksAndPercentilesEqualAPlainImplementationWithTies() {
-    List<Row> rows = SparkTestSession.get().read().format("delta").load(warehouse.resolve("positioning").toString())
-        .select("structure_id", "peer_group", "measure", "value", "rank", "percentile_peer", "quartile")
-        .collectAsList();
+    List<Row> rows =
+        SparkTestSession.get()
+            .read()
+            .format("delta")
+            .load(warehouse.resolve("positioning").toString())
+            .select(
+                "structure_id",
+                "peer_group",
+                "measure",
+                "value",
+                "rank",
+                "percentile_peer",
+                "quartile")
+            .collectAsList();
     Map<String, List<Row>> groups = new HashMap<>();
-    rows.forEach(r -> groups.computeIfAbsent(r.getAs("peer_group") + "|" + r.getAs("measure"), g -> new ArrayList<>())
-        .add(r));
+    rows.forEach(
+        r ->
+            groups
+                .computeIfAbsent(
+                    r.getAs("peer_group") + "|" + r.getAs("measure"), g -> new ArrayList<>())
+                .add(r));
     int ties = 0;
     for (List<Row> group : groups.values()) {
       for (Row r : group) {
         BigDecimal value = rounded(r.getAs("value"));
-        long above = group.stream().filter(o -> rounded(o.getAs("value")).compareTo(value) > 0).count();
-        long below = group.stream().filter(o -> rounded(o.getAs("value")).compareTo(value) < 0).count();
+        long above =
+            group.stream().filter(o -> rounded(o.getAs("value")).compareTo(value) > 0).count();
+        long below =
+            group.stream().filter(o -> rounded(o.getAs("value")).compareTo(value) < 0).count();
         long equal = group.size() - above - below;
         ties += equal > 1 ? 1 : 0;
         double percentile = group.size() == 1 ? 0 : 100.0 * below / (group.size() - 1);

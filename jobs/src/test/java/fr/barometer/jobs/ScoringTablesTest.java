@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end: the fixture edition of common's {@code ScoringFixture} scored, and whole tables
- * compared with expected DataFrames, row by row with spark-testing-base's approximate row
- * equality. Its JavaDataFrameSuiteBase (JUnit 4, its own session) cannot be used here: loading it
- * needs Hive classes that the build excludes with the rest of its Spark, so the comparison goes
- * through the Hive-free {@code DataFrameSuiteBase} companion object instead. The arithmetic behind
- * each number is written out in common's {@code ScoringTest}.
+ * compared with expected DataFrames, row by row with spark-testing-base's approximate row equality.
+ * Its JavaDataFrameSuiteBase (JUnit 4, its own session) cannot be used here: loading it needs Hive
+ * classes that the build excludes with the rest of its Spark, so the comparison goes through the
+ * Hive-free {@code DataFrameSuiteBase} companion object instead. The arithmetic behind each number
+ * is written out in common's {@code ScoringTest}.
  */
 class ScoringTablesTest {
   private static final double TOLERANCE = 1e-9;
@@ -39,14 +39,36 @@ class ScoringTablesTest {
         result.structureScores(),
         List.of(
             // barometer = global = (EMAIL 1100/27 + PHONE 50) / 2; 2 of 8 answers compliant
-            RowFactory.create(2017, "T1", "ADMINISTRATION", "STANDARD", "S2",
-                2450.0 / 54, 2450.0 / 54, null, 25.0, true, 3L, 1L),
+            RowFactory.create(
+                2017,
+                "T1",
+                "ADMINISTRATION",
+                "STANDARD",
+                "S2",
+                2450.0 / 54,
+                2450.0 / 54,
+                null,
+                25.0,
+                true,
+                3L,
+                1L),
             // remote = EMAIL 60; global = (60 + VISIT 500/9) / 2; all sites = (1040/18 + 200/3) / 2
-            RowFactory.create(2017, "T2", "HEALTH_SOCIAL_SECURITY", "PERSONALIZED",
-                "HEALTH_SOCIAL_SECURITY", 60.0, 1040.0 / 18, 2240.0 / 36, 75.0, false, 3L, 2L),
+            RowFactory.create(
+                2017,
+                "T2",
+                "HEALTH_SOCIAL_SECURITY",
+                "PERSONALIZED",
+                "HEALTH_SOCIAL_SECURITY",
+                60.0,
+                1040.0 / 18,
+                2240.0 / 36,
+                75.0,
+                false,
+                3L,
+                2L),
             // only NA answers: nothing applies, scores null
-            RowFactory.create(2017, "T5", "POSTAL", "STANDARD", "POSTAL",
-                null, null, null, null, false, 1L, 1L)),
+            RowFactory.create(
+                2017, "T5", "POSTAL", "STANDARD", "POSTAL", null, null, null, null, false, 1L, 1L)),
         "structure_id");
   }
 
@@ -74,7 +96,8 @@ class ScoringTablesTest {
             RowFactory.create(2017, "T2", "T2-M", "EMAIL", 60.0, 75.0, 1L, 4L),
             RowFactory.create(2017, "T2", "T2-M", "VISIT", 500.0 / 9, 50.0, 1L, 2L),
             RowFactory.create(2017, "T5", "T5-M", "PHONE", null, null, 1L, 0L)),
-        "site_id", "channel");
+        "site_id",
+        "channel");
   }
 
   @Test
@@ -103,12 +126,20 @@ class ScoringTablesTest {
             quota("T5", "T5-M", true, "PHONE", 1, 1, true, 2, 0),
             quota("T5", "T5-M", true, "VOICEMAIL", 0, 0, true, 0, 0),
             quota("T5", "T5-M", true, "WEB", 0, 0, true, 0, 0)),
-        "site_id", "channel");
+        "site_id",
+        "channel");
   }
 
   private static Row quota(
-      String structure, String site, boolean main, String channel, int expected, long received,
-      boolean met, long answersExpected, long missing) {
+      String structure,
+      String site,
+      boolean main,
+      String channel,
+      int expected,
+      long received,
+      boolean met,
+      long answersExpected,
+      long missing) {
     return RowFactory.create(
         2017, structure, site, main, channel, expected, received, met, answersExpected, missing);
   }

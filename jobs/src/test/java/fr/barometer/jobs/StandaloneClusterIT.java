@@ -35,13 +35,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The shaded jar on a real Spark standalone cluster: a master and two workers (one core each)
  * started on loopback as child JVMs from Spark's own jars (a throwaway Spark home whose {@code
- * jars/} links the Spark jars of the build: no Spark download), then {@code spark-submit} of
- * {@code target/barometer.jar run} on the fixture landing folder in client mode. The executors
- * have only Spark on their classpath, so the jar must carry everything else (Delta, our code).
- * Passes when the submit exits 0, the master saw two workers and a finished application whose
- * two executors both ran tasks, and every table equals the one of a local-mode run of the same
- * landing folder ({@link FixtureWarehouse}: the unit tests' run if this build made one, else a run
- * in this JVM meanwhile).
+ * jars/} links the Spark jars of the build: no Spark download), then {@code spark-submit} of {@code
+ * target/barometer.jar run} on the fixture landing folder in client mode. The executors have only
+ * Spark on their classpath, so the jar must carry everything else (Delta, our code). Passes when
+ * the submit exits 0, the master saw two workers and a finished application whose two executors
+ * both ran tasks, and every table equals the one of a local-mode run of the same landing folder
+ * ({@link FixtureWarehouse}: the unit tests' run if this build made one, else a run in this JVM
+ * meanwhile).
  *
  * <p>Runs after {@code package} (failsafe); alone: {@code mvn -B -pl jobs -am verify -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StandaloneClusterIT}. Its files (Spark home,
@@ -52,17 +52,20 @@ class StandaloneClusterIT {
   private static final Duration CLUSTER_PATIENCE = Duration.ofMinutes(3);
   private static final Duration RUN_PATIENCE = Duration.ofMinutes(12);
   private static final String LOOPBACK = "127.0.0.1";
+
   /**
    * Every JVM of the cluster (daemons, driver, executors) compiles with C1 alone: six cold JVMs
-   * share two cores for a run of a few minutes, and C2's compilations took the cores from the
-   * tasks (this test alone, 2026-12-02: 339 s with C2 everywhere, 300 s with C1 executors, 277 s
-   * with C1 in every cluster JVM). Tests only: a real cluster's JVMs live for hours.
+   * share two cores for a run of a few minutes, and C2's compilations took the cores from the tasks
+   * (this test alone, 2026-12-02: 339 s with C2 everywhere, 300 s with C1 executors, 277 s with C1
+   * in every cluster JVM). Tests only: a real cluster's JVMs live for hours.
    */
   private static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+
   private static final List<Process> CHILDREN = new ArrayList<>();
   private static final Thread KILL_ON_EXIT = new Thread(StandaloneClusterIT::stopDaemons);
 
-  private final Path build = Path.of(System.getProperty("barometer.build.dir", "target")).toAbsolutePath();
+  private final Path build =
+      Path.of(System.getProperty("barometer.build.dir", "target")).toAbsolutePath();
   private final Path dir = build.resolve("it-cluster");
   private final Path sparkHome = dir.resolve("spark-home");
   private final Path logs = dir.resolve("logs");
@@ -73,8 +76,11 @@ class StandaloneClusterIT {
   void theJarRunsTheEditionOnAStandaloneClusterAndWritesTheTablesOfALocalRun() throws Exception {
     Path jar = build.resolve("barometer.jar");
     assertTrue(Files.isRegularFile(jar), jar + " missing: the IT runs after 'package'");
-    jvmOptions = Arrays.stream(Files.readString(build.resolve("launcher/jvm-options.txt")).trim().split("\\s+"))
-        .filter(s -> !s.isEmpty()).toList();
+    jvmOptions =
+        Arrays.stream(
+                Files.readString(build.resolve("launcher/jvm-options.txt")).trim().split("\\s+"))
+            .filter(s -> !s.isEmpty())
+            .toList();
     deleteRecursively(dir);
     Files.createDirectories(logs);
     makeSparkHome();
@@ -84,40 +90,88 @@ class StandaloneClusterIT {
     // The local-mode reference (the run of the unit tests if this build made one, else a run in
     // this JVM) read into rows while the cluster starts and runs: the driver and executors of the
     // tiny fixture leave a core idle much of the time.
-    CompletableFuture<Map<String, List<String>>> expected = CompletableFuture.supplyAsync(() -> {
-      CliRun reference = FixtureWarehouse.run();
-      assertEquals(0, reference.code(), reference.err());
-      return WarehouseSnapshot.of(SparkTestSession.get(), Path.of(FixtureWarehouse.root()));
-    });
+    CompletableFuture<Map<String, List<String>>> expected =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CliRun reference = FixtureWarehouse.run();
+              assertEquals(0, reference.code(), reference.err());
+              return WarehouseSnapshot.of(SparkTestSession.get(), Path.of(FixtureWarehouse.root()));
+            });
     Runtime.getRuntime().addShutdownHook(KILL_ON_EXIT);
     try {
       int masterPort = freePort();
       int uiPort = freePort();
       String master = "spark://" + LOOPBACK + ":" + masterPort;
-      startDaemon("master", "org.apache.spark.deploy.master.Master",
-          "--host", LOOPBACK, "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(uiPort));
+      startDaemon(
+          "master",
+          "org.apache.spark.deploy.master.Master",
+          "--host",
+          LOOPBACK,
+          "--port",
+          String.valueOf(masterPort),
+          "--webui-port",
+          String.valueOf(uiPort));
       URI status = URI.create("http://" + LOOPBACK + ":" + uiPort + "/json/");
-      awaitMaster(status, json -> json.path("status").asText().equals("ALIVE"), "the master to be ALIVE");
+      awaitMaster(
+          status, json -> json.path("status").asText().equals("ALIVE"), "the master to be ALIVE");
       for (String worker : List.of("worker-1", "worker-2")) {
         Files.createDirectories(dir.resolve(worker));
-        startDaemon(worker, "org.apache.spark.deploy.worker.Worker", "--host", LOOPBACK, "--port", "0",
-            "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir", dir.resolve(worker).toString(),
+        startDaemon(
+            worker,
+            "org.apache.spark.deploy.worker.Worker",
+            "--host",
+            LOOPBACK,
+            "--port",
+            "0",
+            "--webui-port",
+            "0",
+            "--cores",
+            "1",
+            "--memory",
+            "1g",
+            "--work-dir",
+            dir.resolve(worker).toString(),
             master);
       }
       awaitMaster(status, json -> json.path("aliveworkers").asInt() == 2, "two alive workers");
       LOG.warn("standalone cluster up at {} after {} s", master, seconds(start));
 
       // The README's standalone spark-submit line, sized for this machine. spark-submit is
-      // SparkSubmit with Spark's jars and the --add-opens flags, which its launcher adds on Java 17.
-      Process submit = child("submit", "-Xmx1g", "org.apache.spark.deploy.SparkSubmit",
-          "--master", master, "--deploy-mode", "client", "--class", "fr.barometer.jobs.BarometerCli",
-          "--driver-memory", "1g", "--executor-memory", "768m", "--total-executor-cores", "2",
-          "--conf", "spark.sql.shuffle.partitions=2",
-          "--conf", "spark.default.parallelism=2",
-          // No code generation setting: `run` evaluates an edition this small interpreted by itself.
-          "--conf", "spark.ui.enabled=false",
-          "--conf", "spark.executor.extraJavaOptions=" + CLIENT_COMPILER_ONLY,
-          jar.toString(), "run", "--landing", landing, "--warehouse", warehouse.toString());
+      // SparkSubmit with Spark's jars and the --add-opens flags, which its launcher adds on Java
+      // 17.
+      Process submit =
+          child(
+              "submit",
+              "-Xmx1g",
+              "org.apache.spark.deploy.SparkSubmit",
+              "--master",
+              master,
+              "--deploy-mode",
+              "client",
+              "--class",
+              "fr.barometer.jobs.BarometerCli",
+              "--driver-memory",
+              "1g",
+              "--executor-memory",
+              "768m",
+              "--total-executor-cores",
+              "2",
+              "--conf",
+              "spark.sql.shuffle.partitions=2",
+              "--conf",
+              "spark.default.parallelism=2",
+              // No code generation setting: `run` evaluates an edition this small interpreted by
+              // itself.
+              "--conf",
+              "spark.ui.enabled=false",
+              "--conf",
+              "spark.executor.extraJavaOptions=" + CLIENT_COMPILER_ONLY,
+              jar.toString(),
+              "run",
+              "--landing",
+              landing,
+              "--warehouse",
+              warehouse.toString());
       if (!submit.waitFor(RUN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
         fail("spark-submit still running after " + RUN_PATIENCE);
       }
@@ -138,18 +192,23 @@ class StandaloneClusterIT {
       for (String worker : List.of("worker-1", "worker-2")) {
         Path executorLog = executorLog(dir.resolve(worker).resolve(app));
         String log = Files.readString(executorLog);
-        assertTrue(log.contains("barometer.jar"), executorLog + " never fetched the application jar");
+        assertTrue(
+            log.contains("barometer.jar"), executorLog + " never fetched the application jar");
         assertTrue(log.contains("Finished task"), executorLog + " ran no task");
       }
 
       // Every table as a local-mode run of the same landing folder writes it.
-      Map<String, List<String>> local = expected.get(RUN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, List<String>> local =
+          expected.get(RUN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
       Map<String, List<String>> cluster = WarehouseSnapshot.of(SparkTestSession.get(), warehouse);
-      assertTrue(local.containsKey("structure_scores") && local.containsKey("invoices"), local.keySet().toString());
+      assertTrue(
+          local.containsKey("structure_scores") && local.containsKey("invoices"),
+          local.keySet().toString());
       assertEquals(local.keySet(), cluster.keySet());
       assertTrue(!cluster.get("structure_scores").isEmpty(), "structure_scores is empty");
       local.forEach((table, rows) -> assertEquals(rows, cluster.get(table), table));
-      LOG.warn("tables of the cluster run equal those of the local run; {} s in all", seconds(start));
+      LOG.warn(
+          "tables of the cluster run equal those of the local run; {} s in all", seconds(start));
     } catch (Throwable e) {
       dumpLogs();
       throw e;
@@ -178,20 +237,24 @@ class StandaloneClusterIT {
       }
     }
     try (Stream<Path> files = Files.list(jars)) {
-      assertTrue(files.noneMatch(f -> f.getFileName().toString().matches("(barometer|delta|picocli).*")),
+      assertTrue(
+          files.noneMatch(f -> f.getFileName().toString().matches("(barometer|delta|picocli).*")),
           "the Spark home must not hold what barometer.jar ships");
     }
   }
 
   /** A JVM of the Spark home, as bin/spark-class starts one; stdout and stderr in logs/. */
-  private Process spark(String name, String heap, String mainClass, String... args) throws IOException {
+  private Process spark(String name, String heap, String mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBin, heap, CLIENT_COMPILER_ONLY));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", mainClass));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(logs.resolve(name + ".out").toFile())
-        .redirectError(logs.resolve(name + ".err").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(logs.resolve(name + ".out").toFile())
+            .redirectError(logs.resolve(name + ".err").toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("SPARK_") || k.startsWith("HADOOP_"));
     env.put("SPARK_HOME", sparkHome.toString());
@@ -206,7 +269,8 @@ class StandaloneClusterIT {
   }
 
   /** A child JVM that {@link #stopDaemons} stops, whatever happens. */
-  private Process child(String name, String heap, String mainClass, String... args) throws IOException {
+  private Process child(String name, String heap, String mainClass, String... args)
+      throws IOException {
     Process process = spark(name, heap, mainClass, args);
     synchronized (CHILDREN) {
       CHILDREN.add(process);
@@ -214,15 +278,19 @@ class StandaloneClusterIT {
     return process;
   }
 
-  private void awaitMaster(URI status, java.util.function.Predicate<JsonNode> condition, String what)
-      throws Exception {
+  private void awaitMaster(
+      URI status, java.util.function.Predicate<JsonNode> condition, String what) throws Exception {
     long deadline = System.nanoTime() + CLUSTER_PATIENCE.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
       synchronized (CHILDREN) {
         for (Process daemon : CHILDREN) { // only the daemons are started yet
           if (!daemon.isAlive()) {
-            fail("a Spark daemon exited (code " + daemon.exitValue() + ") while waiting for " + what);
+            fail(
+                "a Spark daemon exited (code "
+                    + daemon.exitValue()
+                    + ") while waiting for "
+                    + what);
           }
         }
       }
@@ -241,8 +309,10 @@ class StandaloneClusterIT {
 
   private static JsonNode get(URI uri) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> response = client.send(
-        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(uri + ": HTTP " + response.statusCode());
     }
@@ -253,7 +323,8 @@ class StandaloneClusterIT {
   private static Path executorLog(Path appDir) throws IOException {
     assertTrue(Files.isDirectory(appDir), "the worker ran no executor: " + appDir + " missing");
     try (Stream<Path> executors = Files.list(appDir)) {
-      List<Path> logs = executors.map(e -> e.resolve("stderr")).filter(Files::isRegularFile).toList();
+      List<Path> logs =
+          executors.map(e -> e.resolve("stderr")).filter(Files::isRegularFile).toList();
       assertEquals(1, logs.size(), "executor logs in " + appDir + ": " + logs);
       return logs.get(0);
     }
@@ -289,10 +360,20 @@ class StandaloneClusterIT {
   /** The ends of every log (daemons, submit, executors), for a failure's report. */
   private void dumpLogs() {
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".out") || f.toString().endsWith(".err")
-          || f.getFileName().toString().equals("stderr")).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(
+                  f ->
+                      f.toString().endsWith(".out")
+                          || f.toString().endsWith(".err")
+                          || f.getFileName().toString().equals("stderr"))
+              .sorted()
+              .toList()) {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        LOG.error("==== {} (last 60 of {} lines)\n{}", f, lines.size(),
+        LOG.error(
+            "==== {} (last 60 of {} lines)\n{}",
+            f,
+            lines.size(),
             String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
       }
     } catch (IOException | UncheckedIOException e) {

@@ -31,16 +31,23 @@ final class WarehouseSnapshot {
    * warehouses (before and after a change) compare with diff: WAREHOUSE OUT_FILE.
    */
   public static void main(String[] args) throws java.io.IOException {
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("warehouse snapshot")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("warehouse snapshot")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .getOrCreate();
     List<String> lines = new java.util.ArrayList<>();
-    of(spark, Path.of(args[0])).forEach((table, rows) -> {
-      lines.add("## " + table + " (" + rows.size() + " rows)");
-      lines.addAll(rows);
-    });
+    of(spark, Path.of(args[0]))
+        .forEach(
+            (table, rows) -> {
+              lines.add("## " + table + " (" + rows.size() + " rows)");
+              lines.addAll(rows);
+            });
     java.nio.file.Files.write(Path.of(args[1]), lines);
     spark.stop();
   }
@@ -59,14 +66,17 @@ final class WarehouseSnapshot {
   }
 
   private static List<String> rows(Dataset<Row> table) {
-    Column[] columns = Arrays.stream(table.schema().fields())
-        .filter(f -> !RUN_COLUMNS.contains(f.name()))
-        .map(WarehouseSnapshot::comparable)
-        .toArray(Column[]::new);
+    Column[] columns =
+        Arrays.stream(table.schema().fields())
+            .filter(f -> !RUN_COLUMNS.contains(f.name()))
+            .map(WarehouseSnapshot::comparable)
+            .toArray(Column[]::new);
     return table.select(columns).collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
   private static Column comparable(StructField f) {
-    return f.dataType().equals(DataTypes.DoubleType) ? round(col(f.name()), 9).as(f.name()) : col(f.name());
+    return f.dataType().equals(DataTypes.DoubleType)
+        ? round(col(f.name()), 9).as(f.name())
+        : col(f.name());
   }
 }

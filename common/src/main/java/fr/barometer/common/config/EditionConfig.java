@@ -2,8 +2,8 @@ package fr.barometer.common.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.domain.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -59,7 +59,9 @@ public record EditionConfig(
 
   /** Parses settings kept as JSON text, for example in the warehouse's edition_settings table. */
   public static EditionConfig parse(String json, String source) {
-    return parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+    return parse(
+        new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        source);
   }
 
   /** Parses and validates; {@code source} names the file in error messages. */
@@ -68,7 +70,8 @@ public record EditionConfig(
     try {
       root = new ObjectMapper().readTree(in);
     } catch (IOException e) {
-      throw BarometerException.cannotRead(source, "not valid JSON (" + BarometerException.firstLine(e) + ")", e);
+      throw BarometerException.cannotRead(
+          source, "not valid JSON (" + BarometerException.firstLine(e) + ")", e);
     }
     if (root == null || !root.isObject()) {
       throw BarometerException.cannotRead(source, "expected a JSON object");
@@ -161,7 +164,8 @@ public record EditionConfig(
       try {
         return LocalDate.parse(value.asText());
       } catch (DateTimeParseException e) {
-        throw BarometerException.invalid(source, path, "expected a date yyyy-MM-dd, found " + value);
+        throw BarometerException.invalid(
+            source, path, "expected a date yyyy-MM-dd, found " + value);
       }
     }
 

@@ -2,13 +2,13 @@ package fr.barometer.common.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.domain.Category;
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.DelayUnit;
 import fr.barometer.common.domain.Enums;
 import fr.barometer.common.domain.ItemType;
 import fr.barometer.common.domain.Step;
-import fr.barometer.common.domain.BarometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -52,14 +52,16 @@ public record Referential(List<Criterion> criteria, List<GridItem> items, List<S
     try {
       root = new ObjectMapper().readTree(in);
     } catch (IOException e) {
-      throw BarometerException.cannotRead(source, "not valid JSON (" + BarometerException.firstLine(e) + ")");
+      throw BarometerException.cannotRead(
+          source, "not valid JSON (" + BarometerException.firstLine(e) + ")");
     }
     if (root == null || !root.isObject()) {
       throw BarometerException.cannotRead(source, "expected a JSON object");
     }
     List<Criterion> criteria = new ArrayList<>();
     for (JsonNode c : array(root, "criteria", source)) {
-      criteria.add(new Criterion(text(c, "id", "criteria", source), text(c, "label", "criteria", source)));
+      criteria.add(
+          new Criterion(text(c, "id", "criteria", source), text(c, "label", "criteria", source)));
     }
     List<GridItem> items = new ArrayList<>();
     for (JsonNode i : array(root, "items", source)) {
@@ -69,11 +71,15 @@ public record Referential(List<Criterion> criteria, List<GridItem> items, List<S
     for (JsonNode s : array(root, "scenarios", source)) {
       String scope = text(s, "scope", "scenarios", source);
       if (!Scenario.COMMON.equals(scope) && Enums.parse(Category.class, scope).isEmpty()) {
-        throw BarometerException.invalid(source, "scenarios.scope", "unknown scope '" + scope + "'");
+        throw BarometerException.invalid(
+            source, "scenarios.scope", "unknown scope '" + scope + "'");
       }
-      scenarios.add(new Scenario(text(s, "id", "scenarios", source), text(s, "label", "scenarios", source), scope));
+      scenarios.add(
+          new Scenario(
+              text(s, "id", "scenarios", source), text(s, "label", "scenarios", source), scope));
     }
-    Referential grid = new Referential(List.copyOf(criteria), List.copyOf(items), List.copyOf(scenarios));
+    Referential grid =
+        new Referential(List.copyOf(criteria), List.copyOf(items), List.copyOf(scenarios));
     grid.checkConsistency(source);
     return grid;
   }
@@ -110,7 +116,9 @@ public record Referential(List<Criterion> criteria, List<GridItem> items, List<S
     for (GridItem item : items) {
       if (!criterionIds.contains(item.criterion())) {
         throw BarometerException.invalid(
-            source, "items.criterion", "item " + item.id() + " names unknown criterion " + item.criterion());
+            source,
+            "items.criterion",
+            "item " + item.id() + " names unknown criterion " + item.criterion());
       }
     }
   }
@@ -137,8 +145,16 @@ public record Referential(List<Criterion> criteria, List<GridItem> items, List<S
       throw BarometerException.invalid(source, where + ".weight", "must be positive");
     }
     return new GridItem(
-        id, channel, text(node, "criterion", where, source), step,
-        text(node, "label", where, source), type, unit, fullAt, zeroAfter, weight);
+        id,
+        channel,
+        text(node, "criterion", where, source),
+        step,
+        text(node, "label", where, source),
+        type,
+        unit,
+        fullAt,
+        zeroAfter,
+        weight);
   }
 
   private static Iterable<JsonNode> array(JsonNode root, String name, String source) {
@@ -170,6 +186,8 @@ public record Referential(List<Criterion> criteria, List<GridItem> items, List<S
     String code = text(node, name, where, source);
     return Enums.parse(type, code)
         .orElseThrow(
-            () -> BarometerException.invalid(source, where + "." + name, "unknown value '" + code + "'"));
+            () ->
+                BarometerException.invalid(
+                    source, where + "." + name, "unknown value '" + code + "'"));
   }
 }

@@ -2,8 +2,8 @@ package fr.barometer.common.domain;
 
 /**
  * A user-facing failure that stops a run: bad configuration, a missing or unreadable file. Its
- * message is one line saying what failed, why, and how to fix it; the CLI prints it without a
- * stack trace. Bad rows never raise it: they go to quarantine.
+ * message is one line saying what failed, why, and how to fix it; the CLI prints it without a stack
+ * trace. Bad rows never raise it: they go to quarantine.
  */
 public final class BarometerException extends RuntimeException {
   private static final long serialVersionUID = 1L;

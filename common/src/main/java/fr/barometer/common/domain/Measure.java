@@ -28,9 +28,10 @@ public record Measure(Kind kind, String code) implements Comparable<Measure> {
   public static final Measure OVERALL = new Measure(Kind.OVERALL, "");
 
   /** Barometer score, then channels and steps in their enums' order, then criteria by code. */
-  private static final Comparator<Measure> READING_ORDER = Comparator.comparing(Measure::kind)
-      .thenComparingInt(Measure::codeOrder)
-      .thenComparing(Measure::code);
+  private static final Comparator<Measure> READING_ORDER =
+      Comparator.comparing(Measure::kind)
+          .thenComparingInt(Measure::codeOrder)
+          .thenComparing(Measure::code);
 
   public static Measure channel(Channel channel) {
     return new Measure(Kind.CHANNEL, channel.name());
@@ -53,7 +54,8 @@ public record Measure(Kind kind, String code) implements Comparable<Measure> {
     if (colon < 0) {
       throw new IllegalArgumentException("Not a measure: " + text);
     }
-    Measure measure = new Measure(Kind.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+    Measure measure =
+        new Measure(Kind.valueOf(text.substring(0, colon)), text.substring(colon + 1));
     if (measure.kind == Kind.CHANNEL) {
       Channel.valueOf(measure.code);
     } else if (measure.kind == Kind.STEP) {

@@ -18,7 +18,9 @@ public record AuditContext(
     Map<String, SiteRef> sites)
     implements Serializable {
 
-  public record StructureRef(String category, ApplicationStatus status, Plan plan) implements Serializable {}
+  public record StructureRef(String category, ApplicationStatus status, Plan plan)
+      implements Serializable {}
 
-  public record SiteRef(String structureId, boolean isMain, boolean mysteryVisit) implements Serializable {}
+  public record SiteRef(String structureId, boolean isMain, boolean mysteryVisit)
+      implements Serializable {}
 }

@@ -1,7 +1,5 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.domain.ParisTime;
-import fr.barometer.common.io.TextInput;
 import static fr.barometer.common.ingest.QuarantineReason.DUPLICATE_ANSWER;
 import static fr.barometer.common.ingest.QuarantineReason.INVALID_VALUE;
 import static fr.barometer.common.ingest.QuarantineReason.ITEM_OF_OTHER_CHANNEL;
@@ -24,8 +22,10 @@ import fr.barometer.common.config.Scenario;
 import fr.barometer.common.domain.ApplicationStatus;
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.ItemType;
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.domain.Plan;
 import fr.barometer.common.io.Schemas;
+import fr.barometer.common.io.TextInput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -65,7 +65,9 @@ public final class AuditInput {
       new Staging(
           Schemas.AUDITS,
           new org.apache.spark.sql.types.StructField(
-              ANSWERS, DataTypes.createArrayType(ANSWER), true,
+              ANSWERS,
+              DataTypes.createArrayType(ANSWER),
+              true,
               org.apache.spark.sql.types.Metadata.empty()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,14 +81,15 @@ public final class AuditInput {
       return List.of(STAGING.emptyFile(file, context.config().edition())).iterator();
     }
     Lines lines = new Lines(file);
-    return Produced.of(() -> {
-      for (String line = lines.next(); line != null; line = lines.next()) {
-        if (!line.isBlank()) {
-          return stageLine(file, lines.number(), line, context);
-        }
-      }
-      return null;
-    });
+    return Produced.of(
+        () -> {
+          for (String line = lines.next(); line != null; line = lines.next()) {
+            if (!line.isBlank()) {
+              return stageLine(file, lines.number(), line, context);
+            }
+          }
+          return null;
+        });
   }
 
   static Row stageLine(TextInput file, long lineNumber, String line, AuditContext context) {
@@ -120,14 +123,22 @@ public final class AuditInput {
   private static void fillAudit(JsonNode a, Staging.RowBuilder row, AuditContext ctx) {
     String auditId = Values.required("audit_id", text(a, "audit_id"));
     JsonNode edition = a.get("edition");
-    if (edition == null || !edition.canConvertToInt() || edition.asInt() != ctx.config().edition()) {
-      throw Rejection.raise(MALFORMED_RECORD,
-          "edition " + edition + " is not the edition being loaded (" + ctx.config().edition() + ")");
+    if (edition == null
+        || !edition.canConvertToInt()
+        || edition.asInt() != ctx.config().edition()) {
+      throw Rejection.raise(
+          MALFORMED_RECORD,
+          "edition "
+              + edition
+              + " is not the edition being loaded ("
+              + ctx.config().edition()
+              + ")");
     }
     Channel channel = Values.code("channel", text(a, "channel"), Channel.class);
     Timestamp contacted = Values.timestamp("contacted_at", text(a, "contacted_at"), false);
     String answeredText = text(a, "answered_at");
-    Timestamp answered = answeredText == null ? null : Values.timestamp("answered_at", answeredText, false);
+    Timestamp answered =
+        answeredText == null ? null : Values.timestamp("answered_at", answeredText, false);
     Timestamp recorded = Values.timestamp("recorded_at", text(a, "recorded_at"), false);
     if (answered != null && answered.before(contacted)) {
       throw Rejection.raise(MALFORMED_RECORD, "answered_at is earlier than contacted_at");
@@ -152,36 +163,50 @@ public final class AuditInput {
         .set("answered_at", answered)
         .set("recorded_at", recorded)
         .set("comment", text(a, "comment"))
-        .set(ANSWERS, scala.collection.JavaConverters.asScalaBuffer(answers(answers, channel, ctx)).toList());
+        .set(
+            ANSWERS,
+            scala.collection.JavaConverters.asScalaBuffer(answers(answers, channel, ctx)).toList());
   }
 
   private static AuditContext.StructureRef checkSite(
       AuditContext ctx, String structureId, String siteId, Channel channel) {
     AuditContext.StructureRef structure = ctx.structures().get(structureId);
     if (structure == null) {
-      throw Rejection.raise(UNKNOWN_STRUCTURE, "structure_id '" + structureId + "' is not a known structure");
+      throw Rejection.raise(
+          UNKNOWN_STRUCTURE, "structure_id '" + structureId + "' is not a known structure");
     }
     AuditContext.SiteRef site = ctx.sites().get(siteId);
     if (site == null || !site.structureId().equals(structureId)) {
-      throw Rejection.raise(UNKNOWN_SITE, "site_id '" + siteId + "' is not a site of structure " + structureId);
+      throw Rejection.raise(
+          UNKNOWN_SITE, "site_id '" + siteId + "' is not a site of structure " + structureId);
     }
     if (structure.status() != ApplicationStatus.ACCEPTED) {
-      throw Rejection.raise(OUT_OF_PERIMETER, "structure " + structureId + " is " + structure.status() + ", not ACCEPTED");
+      throw Rejection.raise(
+          OUT_OF_PERIMETER,
+          "structure " + structureId + " is " + structure.status() + ", not ACCEPTED");
     }
     if (!site.isMain() && structure.plan() != Plan.PERSONALIZED) {
-      throw Rejection.raise(OUT_OF_PERIMETER, "site " + siteId + " is an additional site of a STANDARD structure");
+      throw Rejection.raise(
+          OUT_OF_PERIMETER, "site " + siteId + " is an additional site of a STANDARD structure");
     }
     if (channel == Channel.VISIT && !site.mysteryVisit()) {
-      throw Rejection.raise(OUT_OF_PERIMETER, "site " + siteId + " did not order the mystery visit");
+      throw Rejection.raise(
+          OUT_OF_PERIMETER, "site " + siteId + " did not order the mystery visit");
     }
     return structure;
   }
 
   private static void checkScenario(AuditContext ctx, String scenarioId, String category) {
-    Scenario scenario = ctx.grid().scenario(scenarioId)
-        .orElseThrow(() -> Rejection.raise(UNKNOWN_SCENARIO, "scenario_id '" + scenarioId + "' is not in the grid"));
+    Scenario scenario =
+        ctx.grid()
+            .scenario(scenarioId)
+            .orElseThrow(
+                () ->
+                    Rejection.raise(
+                        UNKNOWN_SCENARIO, "scenario_id '" + scenarioId + "' is not in the grid"));
     if (!scenario.appliesTo(category)) {
-      throw Rejection.raise(UNKNOWN_SCENARIO,
+      throw Rejection.raise(
+          UNKNOWN_SCENARIO,
           "scenario " + scenarioId + " is written for " + scenario.scope() + ", not " + category);
     }
   }
@@ -190,8 +215,15 @@ public final class AuditInput {
     DateWindow window = ctx.config().window(channel);
     java.time.LocalDate day = contacted.toInstant().atZone(ParisTime.ZONE).toLocalDate();
     if (!window.contains(day)) {
-      throw Rejection.raise(OUTSIDE_WINDOW,
-          channel + " audit contacted on " + day + ", outside " + window.first() + ".." + window.last());
+      throw Rejection.raise(
+          OUTSIDE_WINDOW,
+          channel
+              + " audit contacted on "
+              + day
+              + ", outside "
+              + window.first()
+              + ".."
+              + window.last());
     }
   }
 
@@ -212,32 +244,55 @@ public final class AuditInput {
     return staged;
   }
 
-  private static Row answer(int position, JsonNode answer, Channel channel, AuditContext ctx,
+  private static Row answer(
+      int position,
+      JsonNode answer,
+      Channel channel,
+      AuditContext ctx,
       Map<String, Integer> timesAnswered) {
     String itemId = answer.isObject() ? Values.optional(text(answer, "item_id")) : null;
     try {
       if (itemId == null) {
         throw Rejection.raise(QuarantineReason.MALFORMED_RECORD, "answer without item_id");
       }
-      GridItem item = ctx.grid().item(itemId)
-          .orElseThrow(() -> Rejection.raise(UNKNOWN_ITEM, "item_id '" + itemId + "' is not in the grid"));
+      GridItem item =
+          ctx.grid()
+              .item(itemId)
+              .orElseThrow(
+                  () ->
+                      Rejection.raise(UNKNOWN_ITEM, "item_id '" + itemId + "' is not in the grid"));
       if (item.channel() != channel) {
-        throw Rejection.raise(ITEM_OF_OTHER_CHANNEL,
+        throw Rejection.raise(
+            ITEM_OF_OTHER_CHANNEL,
             "item " + itemId + " is a " + item.channel() + " item, the audit is " + channel);
       }
       if (timesAnswered.get(itemId) > 1) {
-        throw Rejection.raise(DUPLICATE_ANSWER, "item " + itemId + " is answered " + timesAnswered.get(itemId) + " times");
+        throw Rejection.raise(
+            DUPLICATE_ANSWER,
+            "item " + itemId + " is answered " + timesAnswered.get(itemId) + " times");
       }
       String value = normalise(item, answer.get("value"));
       // The record is kept for quarantine only: a good answer's would be carried for nothing.
-      return new GenericRowWithSchema(new Object[] {position, itemId, value, null, null, null}, ANSWER);
+      return new GenericRowWithSchema(
+          new Object[] {position, itemId, value, null, null, null}, ANSWER);
     } catch (Rejection.Raised r) {
       return new GenericRowWithSchema(
-          new Object[] {position, itemId, null, answer.toString(), r.rejection().reason().name(), r.rejection().detail()}, ANSWER);
+          new Object[] {
+            position,
+            itemId,
+            null,
+            answer.toString(),
+            r.rejection().reason().name(),
+            r.rejection().detail()
+          },
+          ANSWER);
     }
   }
 
-  /** YES, NO, NA (any case, spaces around), or a number in plain form; refuses what the item cannot take. */
+  /**
+   * YES, NO, NA (any case, spaces around), or a number in plain form; refuses what the item cannot
+   * take.
+   */
   static String normalise(GridItem item, JsonNode node) {
     String raw = node == null || node.isNull() ? null : node.asText().trim();
     if (raw == null || raw.isEmpty()) {
@@ -251,16 +306,20 @@ public final class AuditInput {
       if (upper.equals("YES") || upper.equals("NO")) {
         return upper;
       }
-      throw Rejection.raise(INVALID_VALUE, "item " + item.id() + " (BOOLEAN) cannot be '" + raw + "'");
+      throw Rejection.raise(
+          INVALID_VALUE, "item " + item.id() + " (BOOLEAN) cannot be '" + raw + "'");
     }
     BigDecimal number = number(item, raw);
     if (item.type() == ItemType.SCALE) {
-      if (number.stripTrailingZeros().scale() > 0 || number.compareTo(BigDecimal.ONE) < 0
+      if (number.stripTrailingZeros().scale() > 0
+          || number.compareTo(BigDecimal.ONE) < 0
           || number.compareTo(BigDecimal.valueOf(4)) > 0) {
-        throw Rejection.raise(INVALID_VALUE, "item " + item.id() + " (SCALE) cannot be '" + raw + "', expected 1..4");
+        throw Rejection.raise(
+            INVALID_VALUE, "item " + item.id() + " (SCALE) cannot be '" + raw + "', expected 1..4");
       }
     } else if (number.signum() < 0) {
-      throw Rejection.raise(INVALID_VALUE, "item " + item.id() + " (DELAY) cannot be negative: '" + raw + "'");
+      throw Rejection.raise(
+          INVALID_VALUE, "item " + item.id() + " (DELAY) cannot be negative: '" + raw + "'");
     }
     return number.stripTrailingZeros().toPlainString();
   }
@@ -269,7 +328,8 @@ public final class AuditInput {
     try {
       return new BigDecimal(raw);
     } catch (NumberFormatException e) {
-      throw Rejection.raise(INVALID_VALUE, "item " + item.id() + " (" + item.type() + ") cannot be '" + raw + "'");
+      throw Rejection.raise(
+          INVALID_VALUE, "item " + item.id() + " (" + item.type() + ") cannot be '" + raw + "'");
     }
   }
 
@@ -279,10 +339,10 @@ public final class AuditInput {
   }
 
   /**
-   * The audit's JSON with every object's fields in key order, so that copies differing only in
-   * key order or spacing are equal. Written from the parsed tree rather than through the maps
-   * that {@code ORDER_MAP_ENTRIES_BY_KEYS} sorts, which cost about a third more; the text is the
-   * same as theirs, so the digests staged by earlier versions still match.
+   * The audit's JSON with every object's fields in key order, so that copies differing only in key
+   * order or spacing are equal. Written from the parsed tree rather than through the maps that
+   * {@code ORDER_MAP_ENTRIES_BY_KEYS} sorts, which cost about a third more; the text is the same as
+   * theirs, so the digests staged by earlier versions still match.
    */
   static String canonical(JsonNode audit) {
     StringWriter text = new StringWriter(256);

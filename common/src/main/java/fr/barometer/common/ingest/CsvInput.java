@@ -1,7 +1,7 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.io.TextInput;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.io.TextInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ public final class CsvInput {
   }
 
   /**
-   * A file's records, read one at a time as they are asked for: the header is read when the file
-   * is opened, so a file lacking a required column fails at once.
+   * A file's records, read one at a time as they are asked for: the header is read when the file is
+   * opened, so a file lacking a required column fails at once.
    */
   public static final class Records {
     private final TextInput file;
@@ -42,10 +42,14 @@ public final class CsvInput {
     private List<String> header;
     private Record unparseableTail;
     private boolean done;
-    /** The parser's line count before the record being read: that record starts on the next line. */
+
+    /**
+     * The parser's line count before the record being read: that record starts on the next line.
+     */
     private long lastLine;
 
-    private Records(TextInput file, CSVFormat format, List<String> requiredColumns) throws IOException {
+    private Records(TextInput file, CSVFormat format, List<String> requiredColumns)
+        throws IOException {
       this.file = file;
       this.format = format;
       this.parser = CSVParser.parse(file.open(), format);
@@ -75,7 +79,10 @@ public final class CsvInput {
       return unparseableTail;
     }
 
-    /** The next record that is not a blank line; null (and closed) at the end or where parsing fails. */
+    /**
+     * The next record that is not a blank line; null (and closed) at the end or where parsing
+     * fails.
+     */
     private CSVRecord nextNonBlank() {
       while (!done) {
         lastLine = parser.getCurrentLineNumber();
@@ -107,8 +114,8 @@ public final class CsvInput {
   }
 
   /**
-   * Opens {@code file} and reads its header; fails the run when the header lacks a required
-   * column, since the file is then not what its name says.
+   * Opens {@code file} and reads its header; fails the run when the header lacks a required column,
+   * since the file is then not what its name says.
    */
   public static Records open(TextInput file, char delimiter, List<String> requiredColumns) {
     CSVFormat format =
@@ -133,7 +140,10 @@ public final class CsvInput {
     if (!missing.isEmpty()) {
       throw BarometerException.cannotRead(
           file,
-          "its header lacks the columns " + missing + " (found " + names
+          "its header lacks the columns "
+              + missing
+              + " (found "
+              + names
               + "); is it the right file, with the right delimiter?");
     }
     return names;

@@ -2,9 +2,9 @@ package fr.barometer.common.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * The duplicate rules, applied among valid staged rows only (bad rows pass through untouched).
- * Rows with the same key are versions of one record, ordered by a version column (an audit's
+ * The duplicate rules, applied among valid staged rows only (bad rows pass through untouched). Rows
+ * with the same key are versions of one record, ordered by a version column (an audit's
  * recorded_at, a survey response's submitted_at; a constant for registry files):
  *
  * <ul>
@@ -27,8 +27,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *   <li>among the remaining versions one wins (latest or earliest); the others are collapsed.
  * </ul>
  *
- * The result is the input with a {@link #FATE} column: KEPT, COLLAPSED, CONFLICT, or null for
- * rows that were already refused.
+ * The result is the input with a {@link #FATE} column: KEPT, COLLAPSED, CONFLICT, or null for rows
+ * that were already refused.
  */
 public final class Dedup {
   public static final String FATE = "_fate";
@@ -44,7 +44,8 @@ public final class Dedup {
 
   private Dedup() {}
 
-  public static Dataset<Row> resolve(Dataset<Row> staged, List<String> key, Column version, Winner winner) {
+  public static Dataset<Row> resolve(
+      Dataset<Row> staged, List<String> key, Column version, Winner winner) {
     Column valid = col(Staging.REASON).isNull();
     List<Column> keyCols = key.stream().map(org.apache.spark.sql.functions::col).toList();
     List<Column> keyAndVersion = new ArrayList<>(keyCols);
@@ -59,19 +60,28 @@ public final class Dedup {
     Column versionOrder = winner == Winner.LATEST ? col("_version").desc() : col("_version").asc();
     WindowSpec sameKey =
         Window.partitionBy(keyCols.toArray(new Column[0]))
-            .orderBy(col("_conflict").asc(), versionOrder, col("_copy").asc(),
-                col(Staging.SOURCE_FILE), col(Staging.SOURCE_LINE));
+            .orderBy(
+                col("_conflict").asc(),
+                versionOrder,
+                col("_copy").asc(),
+                col(Staging.SOURCE_FILE),
+                col(Staging.SOURCE_LINE));
 
     // Hashed on the key alone, the rows meet all three windows with one shuffle instead of three.
     Dataset<Row> good =
-        staged.where(valid)
+        staged
+            .where(valid)
             .repartition(keyCols.toArray(new Column[0]))
             .withColumn("_version", version)
-            .withColumn("_conflict",
-                min(col(Staging.CONTENT)).over(sameVersion).notEqual(max(col(Staging.CONTENT)).over(sameVersion)))
+            .withColumn(
+                "_conflict",
+                min(col(Staging.CONTENT))
+                    .over(sameVersion)
+                    .notEqual(max(col(Staging.CONTENT)).over(sameVersion)))
             .withColumn("_copy", row_number().over(sameContent))
             .withColumn("_pick", row_number().over(sameKey))
-            .withColumn(FATE,
+            .withColumn(
+                FATE,
                 when(col("_conflict"), lit(CONFLICT))
                     .when(col("_pick").equalTo(1), lit(KEPT))
                     .otherwise(lit(COLLAPSED)))

@@ -6,9 +6,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 
 /**
- * The lines of a text, one at a time: split on '\n' only, a trailing '\r' dropped, numbered from
- * 1, blank ones included (as {@code text.split("\n", -1)} would give them). Closes the reader once
- * the last line is read.
+ * The lines of a text, one at a time: split on '\n' only, a trailing '\r' dropped, numbered from 1,
+ * blank ones included (as {@code text.split("\n", -1)} would give them). Closes the reader once the
+ * last line is read.
  */
 final class Lines {
   private final Reader in;
@@ -48,7 +48,10 @@ final class Lines {
       }
     }
     number++;
-    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+    int end =
+        line.length() > 0 && line.charAt(line.length() - 1) == '\r'
+            ? line.length() - 1
+            : line.length();
     return line.substring(0, end);
   }
 

@@ -4,7 +4,9 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
-/** Items made one at a time, as they are asked for, by a supplier that returns null after the last. */
+/**
+ * Items made one at a time, as they are asked for, by a supplier that returns null after the last.
+ */
 final class Produced<T> implements Iterator<T> {
   private final Supplier<T> source;
   private T next;

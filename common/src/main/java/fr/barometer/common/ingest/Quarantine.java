@@ -23,7 +23,8 @@ public final class Quarantine {
   }
 
   /** Refused rows and conflicting duplicates, in the quarantine table's columns. */
-  public static Dataset<Row> refused(Dataset<Row> resolved, String source, String keyName, RunInfo run) {
+  public static Dataset<Row> refused(
+      Dataset<Row> resolved, String source, String keyName, RunInfo run) {
     Column conflict = col(Dedup.FATE).equalTo(Dedup.CONFLICT);
     return resolved
         .where(col(Staging.REASON).isNotNull().or(conflict))
@@ -34,11 +35,16 @@ public final class Quarantine {
             col(Staging.SOURCE_LINE).as("source_line"),
             col(Staging.RECORD).as("record"),
             when(conflict, lit(QuarantineReason.CONFLICTING_DUPLICATE.name()))
-                .otherwise(col(Staging.REASON)).as("reason"),
-            when(conflict,
-                    concat(lit(keyName + " '"), col(keyName),
+                .otherwise(col(Staging.REASON))
+                .as("reason"),
+            when(
+                    conflict,
+                    concat(
+                        lit(keyName + " '"),
+                        col(keyName),
                         lit("' was sent again with the same version and different content")))
-                .otherwise(col(Staging.DETAIL)).as("detail"),
+                .otherwise(col(Staging.DETAIL))
+                .as("detail"),
             lit(run.runId()).as("run_id"),
             lit(run.startedAt()).as("quarantined_at"));
   }

@@ -21,7 +21,10 @@ public enum QuarantineReason {
   /** The same item answered twice in one audit: both answers go, the item counts as missing. */
   DUPLICATE_ANSWER,
   OUTSIDE_WINDOW,
-  /** A site not audited: structure not ACCEPTED, additional site of a STANDARD plan, visit not ordered. */
+  /**
+   * A site not audited: structure not ACCEPTED, additional site of a STANDARD plan, visit not
+   * ordered.
+   */
   OUT_OF_PERIMETER,
   /** Same id (and same recorded_at for audits), different content: every copy goes. */
   CONFLICTING_DUPLICATE,

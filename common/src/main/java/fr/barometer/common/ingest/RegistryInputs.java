@@ -1,14 +1,14 @@
 package fr.barometer.common.ingest;
 
+import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_COMMUNE;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_STRUCTURE;
 import static fr.barometer.common.ingest.Values.bool;
 import static fr.barometer.common.ingest.Values.code;
 import static fr.barometer.common.ingest.Values.optional;
 import static fr.barometer.common.ingest.Values.optionalLong;
 import static fr.barometer.common.ingest.Values.required;
-import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
-import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
-import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_COMMUNE;
-import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_STRUCTURE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -20,12 +20,12 @@ import fr.barometer.common.domain.Category;
 import fr.barometer.common.domain.Plan;
 import fr.barometer.common.domain.Subtypes;
 import fr.barometer.common.io.Schemas;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The registry inputs (reference communes and EPCI, structures, sites, orders): their layouts and
@@ -36,18 +36,43 @@ public final class RegistryInputs {
   private RegistryInputs() {}
 
   public static final CsvStaging.Layout COMMUNES_LAYOUT =
-      new CsvStaging.Layout(',', List.of("insee_code", "name", "department_code", "department_name",
-          "region_code", "region_name", "population", "epci_siren"), false);
+      new CsvStaging.Layout(
+          ',',
+          List.of(
+              "insee_code",
+              "name",
+              "department_code",
+              "department_name",
+              "region_code",
+              "region_name",
+              "population",
+              "epci_siren"),
+          false);
   public static final CsvStaging.Layout EPCI_LAYOUT =
-      new CsvStaging.Layout(',', List.of("siren", "name", "type", "population", "member_count"), false);
+      new CsvStaging.Layout(
+          ',', List.of("siren", "name", "type", "population", "member_count"), false);
   public static final CsvStaging.Layout STRUCTURES_LAYOUT =
-      new CsvStaging.Layout(',', List.of("structure_id", "name", "category", "subtype", "insee_code",
-          "epci_siren", "application_status", "plan", "contact_email"), false);
+      new CsvStaging.Layout(
+          ',',
+          List.of(
+              "structure_id",
+              "name",
+              "category",
+              "subtype",
+              "insee_code",
+              "epci_siren",
+              "application_status",
+              "plan",
+              "contact_email"),
+          false);
   public static final CsvStaging.Layout SITES_LAYOUT =
-      new CsvStaging.Layout(',', List.of("site_id", "structure_id", "name", "insee_code", "is_main",
-          "mystery_visit"), false);
+      new CsvStaging.Layout(
+          ',',
+          List.of("site_id", "structure_id", "name", "insee_code", "is_main", "mystery_visit"),
+          false);
   public static final CsvStaging.Layout ORDERS_LAYOUT =
-      new CsvStaging.Layout(',', List.of("structure_id", "restitution", "professional_audit"), false);
+      new CsvStaging.Layout(
+          ',', List.of("structure_id", "restitution", "professional_audit"), false);
 
   public static final Staging COMMUNES = new Staging(Schemas.COMMUNES);
   public static final Staging EPCI = new Staging(Schemas.EPCI);
@@ -88,17 +113,22 @@ public final class RegistryInputs {
           .set("name", optional(r.get("name")))
           .set("category", code("category", r.get("category"), Category.class).name())
           .set("subtype", subtype)
-          .set("application_status", code("application_status", r.get("application_status"), ApplicationStatus.class).name())
+          .set(
+              "application_status",
+              code("application_status", r.get("application_status"), ApplicationStatus.class)
+                  .name())
           .set("plan", code("plan", r.get("plan"), Plan.class).name())
           .set("contact_email", optional(r.get("contact_email")));
       if (!communes.contains(insee)) {
-        throw Rejection.raise(UNKNOWN_COMMUNE, "insee_code '" + insee + "' is not a commune of the reference data");
+        throw Rejection.raise(
+            UNKNOWN_COMMUNE, "insee_code '" + insee + "' is not a commune of the reference data");
       }
       if (Subtypes.INTERCOMMUNALITY.equalsIgnoreCase(String.valueOf(subtype)) && siren == null) {
         throw Rejection.raise(MALFORMED_RECORD, "epci_siren is missing for an intercommunality");
       }
       if (siren != null && !epci.contains(siren)) {
-        throw Rejection.raise(UNKNOWN_CODE, "epci_siren '" + siren + "' is not an EPCI of the reference data");
+        throw Rejection.raise(
+            UNKNOWN_CODE, "epci_siren '" + siren + "' is not an EPCI of the reference data");
       }
       row.set("insee_code", insee).set("epci_siren", siren);
     };
@@ -129,27 +159,39 @@ public final class RegistryInputs {
   }
 
   /**
-   * Exactly one main site per structure: when a structure has several kept main sites, every one
-   * is refused (none can be told to be the real one). Works on resolved staging rows.
+   * Exactly one main site per structure: when a structure has several kept main sites, every one is
+   * refused (none can be told to be the real one). Works on resolved staging rows.
    */
   public static Dataset<Row> oneMainSite(Dataset<Row> resolvedSites) {
     Column keptMain = col(Dedup.FATE).equalTo(Dedup.KEPT).and(col("is_main"));
-    Column mains = sum(when(keptMain, 1).otherwise(0)).over(Window.partitionBy(col("structure_id")));
+    Column mains =
+        sum(when(keptMain, 1).otherwise(0)).over(Window.partitionBy(col("structure_id")));
     Column conflict = keptMain.and(mains.gt(1));
     return resolvedSites
         .withColumn("_mains", mains)
-        .withColumn(Staging.REASON,
-            when(conflict, lit(QuarantineReason.MAIN_SITE_CONFLICT.name())).otherwise(col(Staging.REASON)))
-        .withColumn(Staging.DETAIL,
-            when(conflict, concat(lit("structure "), col("structure_id"), lit(" has "), col("_mains"),
-                lit(" main sites"))).otherwise(col(Staging.DETAIL)))
+        .withColumn(
+            Staging.REASON,
+            when(conflict, lit(QuarantineReason.MAIN_SITE_CONFLICT.name()))
+                .otherwise(col(Staging.REASON)))
+        .withColumn(
+            Staging.DETAIL,
+            when(
+                    conflict,
+                    concat(
+                        lit("structure "),
+                        col("structure_id"),
+                        lit(" has "),
+                        col("_mains"),
+                        lit(" main sites")))
+                .otherwise(col(Staging.DETAIL)))
         .withColumn(Dedup.FATE, when(conflict, lit(null).cast("string")).otherwise(col(Dedup.FATE)))
         .drop("_mains");
   }
 
   private static void requireStructure(Set<String> structures, String id) {
     if (!structures.contains(id)) {
-      throw Rejection.raise(UNKNOWN_STRUCTURE, "structure_id '" + id + "' is not in structures.csv");
+      throw Rejection.raise(
+          UNKNOWN_STRUCTURE, "structure_id '" + id + "' is not in structures.csv");
     }
   }
 }

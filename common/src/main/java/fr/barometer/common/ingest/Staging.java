@@ -23,14 +23,19 @@ public final class Staging implements Serializable {
 
   public static final String SOURCE_FILE = "source_file";
   public static final String SOURCE_LINE = "source_line";
+
   /** The record as read (PII masked for the survey). */
   public static final String RECORD = "_record";
+
   /** Null for a good row, else a QuarantineReason name. */
   public static final String REASON = "_reason";
+
   public static final String DETAIL = "_detail";
+
   /**
    * A digest of the canonical content, to tell identical copies from conflicting ones. A digest and
-   * not the content itself: the duplicate rules shuffle it with every row (an audit's JSON is ~2 KB).
+   * not the content itself: the duplicate rules shuffle it with every row (an audit's JSON is ~2
+   * KB).
    */
   public static final String CONTENT = "_content";
 
@@ -69,7 +74,10 @@ public final class Staging implements Serializable {
   }
 
   public RowBuilder row(String sourceFile, long sourceLine, String record) {
-    return new RowBuilder().set(SOURCE_FILE, sourceFile).set(SOURCE_LINE, sourceLine).set(RECORD, record);
+    return new RowBuilder()
+        .set(SOURCE_FILE, sourceFile)
+        .set(SOURCE_LINE, sourceLine)
+        .set(RECORD, record);
   }
 
   /**
@@ -79,15 +87,22 @@ public final class Staging implements Serializable {
   public Row emptyFile(TextInput file, int edition) {
     return row(file.name(), 0, "")
         .set("edition", edition)
-        .reject(new Rejection(QuarantineReason.EMPTY_FILE, "the file is empty (zero bytes or whitespace only)"))
+        .reject(
+            new Rejection(
+                QuarantineReason.EMPTY_FILE, "the file is empty (zero bytes or whitespace only)"))
         .build();
   }
 
-  /** SHA-256 of the canonical content, Base64: equal contents give equal keys, and no collision is expected. */
+  /**
+   * SHA-256 of the canonical content, Base64: equal contents give equal keys, and no collision is
+   * expected.
+   */
   static String digest(String canonical) {
     try {
-      return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.Base64.getEncoder()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -1,24 +1,24 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.io.TextInput;
+import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
 import static fr.barometer.common.ingest.Values.code;
 import static fr.barometer.common.ingest.Values.optional;
 import static fr.barometer.common.ingest.Values.optionalInRange;
 import static fr.barometer.common.ingest.Values.required;
-import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
 
 import fr.barometer.common.domain.Category;
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.LastContact;
 import fr.barometer.common.io.Schemas;
+import fr.barometer.common.io.TextInput;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
  * The citizen survey export ({@code survey/*.csv}): semicolon-separated, quoted free text. A row
- * with an unreadable date, an unknown code or an answer out of range is refused whole. Comments
- * are masked before anything is stored, the quarantine's raw record included.
+ * with an unreadable date, an unknown code or an answer out of range is refused whole. Comments are
+ * masked before anything is stored, the quarantine's raw record included.
  */
 public final class SurveyInput {
   private SurveyInput() {}
@@ -27,9 +27,25 @@ public final class SurveyInput {
       List.of("q_access", "q_reception", "q_information", "q_delay", "q_courtesy", "q_overall");
 
   public static final CsvStaging.Layout LAYOUT =
-      new CsvStaging.Layout(';', List.of("response_id", "submitted_at", "structure_id", "insee_code",
-          "category", "last_contact", "channel_used", "q_access", "q_reception", "q_information",
-          "q_delay", "q_courtesy", "q_overall", "recommend", "comment"), true);
+      new CsvStaging.Layout(
+          ';',
+          List.of(
+              "response_id",
+              "submitted_at",
+              "structure_id",
+              "insee_code",
+              "category",
+              "last_contact",
+              "channel_used",
+              "q_access",
+              "q_reception",
+              "q_information",
+              "q_delay",
+              "q_courtesy",
+              "q_overall",
+              "recommend",
+              "comment"),
+          true);
 
   public static final Staging STAGING = new Staging(Schemas.SURVEY_RESPONSES);
 
@@ -39,8 +55,13 @@ public final class SurveyInput {
 
   private static void fill(CsvInput.Record r, Staging.RowBuilder row) {
     String lastContactCode = required("last_contact", r.get("last_contact"));
-    LastContact lastContact = LastContact.fromCode(lastContactCode)
-        .orElseThrow(() -> Rejection.raise(UNKNOWN_CODE, "last_contact '" + lastContactCode + "' is not <1M, 1-3M or >3M"));
+    LastContact lastContact =
+        LastContact.fromCode(lastContactCode)
+            .orElseThrow(
+                () ->
+                    Rejection.raise(
+                        UNKNOWN_CODE,
+                        "last_contact '" + lastContactCode + "' is not <1M, 1-3M or >3M"));
     String channel = optional(r.get("channel_used"));
     row.set("response_id", required("response_id", r.get("response_id")))
         .set("submitted_at", Values.timestamp("submitted_at", r.get("submitted_at"), true))
@@ -48,7 +69,9 @@ public final class SurveyInput {
         .set("insee_code", optional(r.get("insee_code")))
         .set("category", code("category", r.get("category"), Category.class).name())
         .set("last_contact", lastContact.code())
-        .set("channel_used", channel == null ? null : code("channel_used", channel, Channel.class).name());
+        .set(
+            "channel_used",
+            channel == null ? null : code("channel_used", channel, Channel.class).name());
     for (String q : QUESTIONS) {
       row.set(q, optionalInRange(q, r.get(q), 1, 4));
     }

@@ -5,13 +5,12 @@ import static fr.barometer.common.ingest.QuarantineReason.INVALID_VALUE;
 import static fr.barometer.common.ingest.QuarantineReason.MALFORMED_RECORD;
 import static fr.barometer.common.ingest.QuarantineReason.UNKNOWN_CODE;
 
-import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.domain.Enums;
+import fr.barometer.common.domain.ParisTime;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,8 @@ import java.util.Locale;
 
 /** Field readers for input rows: each refuses a bad value with a rejection naming the field. */
 public final class Values {
-  private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final DateTimeFormatter FRENCH_DATE_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private Values() {}
 
@@ -73,7 +73,8 @@ public final class Values {
   public static <E extends Enum<E>> E code(String field, String value, Class<E> type) {
     String v = required(field, value);
     return Enums.parse(type, v)
-        .orElseThrow(() -> Rejection.raise(UNKNOWN_CODE, field + " '" + v + "' is not a known code"));
+        .orElseThrow(
+            () -> Rejection.raise(UNKNOWN_CODE, field + " '" + v + "' is not a known code"));
   }
 
   /**
@@ -94,7 +95,8 @@ public final class Values {
       } catch (DateTimeParseException notLocal) {
         if (frenchFormat) {
           try {
-            return Timestamp.from(LocalDateTime.parse(v, FRENCH_DATE_TIME).atZone(ParisTime.ZONE).toInstant());
+            return Timestamp.from(
+                LocalDateTime.parse(v, FRENCH_DATE_TIME).atZone(ParisTime.ZONE).toInstant());
           } catch (DateTimeParseException notFrench) {
             // falls through to the rejection
           }
@@ -106,12 +108,17 @@ public final class Values {
 
   /**
    * {@code yyyy-MM-ddTHH:mm:ss+HH:MM}, the form the exports write, read without the ISO formatter,
-   * whose field resolution was a fifth of an audit's parse; null for any other text or a value
-   * out of range, which the formatter then reads or refuses as before.
+   * whose field resolution was a fifth of an audit's parse; null for any other text or a value out
+   * of range, which the formatter then reads or refuses as before.
    */
   static OffsetDateTime commonForm(String v) {
-    if (v.length() != 25 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
-        || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(22) != ':'
+    if (v.length() != 25
+        || v.charAt(4) != '-'
+        || v.charAt(7) != '-'
+        || v.charAt(10) != 'T'
+        || v.charAt(13) != ':'
+        || v.charAt(16) != ':'
+        || v.charAt(22) != ':'
         || (v.charAt(19) != '+' && v.charAt(19) != '-')) {
       return null;
     }
@@ -128,14 +135,23 @@ public final class Values {
     }
     int sign = v.charAt(19) == '-' ? -1 : 1;
     try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
+      return OffsetDateTime.of(
+          year,
+          month,
+          day,
+          hour,
+          minute,
+          second,
+          0,
           ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
     } catch (DateTimeException outOfRange) {
       return null;
     }
   }
 
-  /** The number the {@code count} ASCII digits at {@code from} write, or -1 if one is not a digit. */
+  /**
+   * The number the {@code count} ASCII digits at {@code from} write, or -1 if one is not a digit.
+   */
   private static int digits(String v, int from, int count) {
     int n = 0;
     for (int i = from; i < from + count; i++) {

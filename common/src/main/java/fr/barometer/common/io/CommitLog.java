@@ -30,7 +30,10 @@ final class CommitLog {
     return newestFile(fs, new Path(table, "_delta_log")).isPresent();
   }
 
-  /** The newest commit of the table at {@code table}; empty when its log holds none (not a table yet). */
+  /**
+   * The newest commit of the table at {@code table}; empty when its log holds none (not a table
+   * yet).
+   */
   static Optional<Warehouse.Commit> newest(FileSystem fs, Path table) throws IOException {
     Optional<FileStatus> file = newestFile(fs, new Path(table, "_delta_log"));
     if (file.isEmpty()) {
@@ -40,9 +43,12 @@ final class CommitLog {
     long version = Long.parseLong(name.substring(0, name.indexOf('.')));
     JsonNode info = commitInfo(fs, file.get().getPath());
     JsonNode rows = info == null ? null : info.path("operationMetrics").get("numOutputRows");
-    // DESCRIBE HISTORY's timestamp, without in-commit timestamps: the commit file's modification time.
+    // DESCRIBE HISTORY's timestamp, without in-commit timestamps: the commit file's modification
+    // time.
     Timestamp committedAt = new Timestamp(file.get().getModificationTime());
-    return Optional.of(new Warehouse.Commit(version, committedAt, rows == null ? 0 : Long.parseLong(rows.asText())));
+    return Optional.of(
+        new Warehouse.Commit(
+            version, committedAt, rows == null ? 0 : Long.parseLong(rows.asText())));
   }
 
   private static Optional<FileStatus> newestFile(FileSystem fs, Path log) throws IOException {
@@ -52,7 +58,8 @@ final class CommitLog {
     FileStatus newest = null;
     for (FileStatus f : fs.listStatus(log)) {
       String name = f.getPath().getName();
-      if (COMMIT_FILE.matcher(name).matches() && (newest == null || name.compareTo(newest.getPath().getName()) > 0)) {
+      if (COMMIT_FILE.matcher(name).matches()
+          && (newest == null || name.compareTo(newest.getPath().getName()) > 0)) {
         newest = f;
       }
     }
@@ -61,7 +68,8 @@ final class CommitLog {
 
   /** The commit's {@code commitInfo} action (one JSON object per line), null if it has none. */
   private static JsonNode commitInfo(FileSystem fs, Path commit) throws IOException {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         JsonNode action = line.isBlank() ? null : JSON.readTree(line);
         if (action != null && action.has("commitInfo")) {

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -37,8 +37,10 @@ public final class Landing {
   public static final String ORDERS = "orders.csv";
   public static final String AUDITS = "audits";
   public static final String SURVEY = "survey";
+
   /** How an export's file name ends in {@link #AUDITS} and in {@link #SURVEY}. */
   private static final String AUDIT_FILES = ".jsonl";
+
   private static final String SURVEY_FILES = ".csv";
   public static final String REFERENCE = "reference";
   public static final String COMMUNES = "communes.csv";
@@ -65,7 +67,8 @@ public final class Landing {
       landing.require(STRUCTURES);
       landing.require(SITES);
       if (landing.audits().isEmpty()) {
-        throw BarometerException.cannotRead(landing.file(AUDITS), "no audit file (*.jsonl) in the landing folder");
+        throw BarometerException.cannotRead(
+            landing.file(AUDITS), "no audit file (*.jsonl) in the landing folder");
       }
       return landing;
     } catch (IOException e) {
@@ -137,10 +140,13 @@ public final class Landing {
     return list(SURVEY, SURVEY_FILES);
   }
 
-  /** The bytes of the audit and survey exports: the edition's size, as the session is fitted to it. */
+  /**
+   * The bytes of the audit and survey exports: the edition's size, as the session is fitted to it.
+   */
   public long exportBytes() {
     return Stream.concat(files(AUDITS, AUDIT_FILES).stream(), files(SURVEY, SURVEY_FILES).stream())
-        .mapToLong(FileStatus::getLen).sum();
+        .mapToLong(FileStatus::getLen)
+        .sum();
   }
 
   /**
@@ -148,8 +154,15 @@ public final class Landing {
    * change in any of them means every audit file must be checked again).
    */
   public List<String> registryFiles() {
-    List<String> names = List.of(EditionConfig.FILE_NAME, Referential.FILE_NAME, REFERENCE + "/" + COMMUNES,
-        REFERENCE + "/" + EPCI, STRUCTURES, SITES, ORDERS);
+    List<String> names =
+        List.of(
+            EditionConfig.FILE_NAME,
+            Referential.FILE_NAME,
+            REFERENCE + "/" + COMMUNES,
+            REFERENCE + "/" + EPCI,
+            STRUCTURES,
+            SITES,
+            ORDERS);
     return names.stream().map(this::file).filter(this::exists).map(Path::toString).toList();
   }
 
@@ -201,7 +214,9 @@ public final class Landing {
     return files(folder, suffix).stream().map(f -> f.getPath().toString()).sorted().toList();
   }
 
-  /** The files of {@code folder} whose name ends with {@code suffix}; none if the folder is absent. */
+  /**
+   * The files of {@code folder} whose name ends with {@code suffix}; none if the folder is absent.
+   */
   private List<FileStatus> files(String folder, String suffix) {
     try {
       return Arrays.stream(fs.listStatus(file(folder)))
@@ -216,7 +231,8 @@ public final class Landing {
 
   private void require(String name) {
     if (!exists(file(name))) {
-      throw BarometerException.cannotRead(file(name), "required file missing from the landing folder");
+      throw BarometerException.cannotRead(
+          file(name), "required file missing from the landing folder");
     }
   }
 

@@ -7,7 +7,8 @@ import java.io.Serializable;
  * survey}), its name relative to the landing folder, its size and the SHA-256 of its bytes. Two
  * fingerprints with the same name and checksum are the same file: its rows need not be read again.
  */
-public record LandingFile(String input, String name, long size, String sha256) implements Serializable {
+public record LandingFile(String input, String name, long size, String sha256)
+    implements Serializable {
   public static final String REGISTRY = "registry";
   public static final String AUDITS = "audits";
   public static final String SURVEY = "survey";

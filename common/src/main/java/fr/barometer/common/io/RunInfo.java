@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** One run of the pipeline: its id (sortable by time) and start time, on every log and quarantine row. */
+/**
+ * One run of the pipeline: its id (sortable by time) and start time, on every log and quarantine
+ * row.
+ */
 public record RunInfo(String runId, Timestamp startedAt) implements Serializable {
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

@@ -18,7 +18,8 @@ public final class SparkSessions {
   private static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
   private static final String FILES_IN_CHECKSUM = "spark.databricks.delta.allFilesInCrc.enabled";
   private static final String CACHE_COMPRESSION = "spark.sql.inMemoryColumnarStorage.compressed";
-  private static final String RUNTIME_BLOOM_FILTERS = "spark.sql.optimizer.runtime.bloomFilter.enabled";
+  private static final String RUNTIME_BLOOM_FILTERS =
+      "spark.sql.optimizer.runtime.bloomFilter.enabled";
   private static final String CODEGEN_CACHE_ENTRIES = "spark.sql.codegen.cache.maxEntries";
   private static final String ALL_KEYS_FOR_JOINS = "spark.sql.requireAllClusterKeysForCoPartition";
   private static final String INDEXED_COLUMNS =
@@ -26,10 +27,11 @@ public final class SparkSessions {
 
   private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
   private static final String CODEGEN_FACTORY = "spark.sql.codegen.factoryMode";
+
   /**
    * Below this many bytes of audit and survey exports, an edition runs interpreted: compiling the
-   * generated code of every query costs more than it saves on so few rows. Interleaved cold runs
-   * of {@code run}: 8-structure fixture 128.7 s -> 109.7 s (mean of five pairs), the 300-structure
+   * generated code of every query costs more than it saves on so few rows. Interleaved cold runs of
+   * {@code run}: 8-structure fixture 128.7 s -> 109.7 s (mean of five pairs), the 300-structure
    * sample (4 MB) 139 s -> 116 s; at 4,000 structures (52 MB) no gain left, 175.7 s -> 174.4 s (the
    * score step already 4.6 s slower there).
    */
@@ -50,18 +52,24 @@ public final class SparkSessions {
     return exportBytes < INTERPRETED_BELOW_BYTES ? interpreted : Map.of();
   }
 
-  /** Applies {@link #codeGeneration} to the session (runtime settings: the next queries see them). */
+  /**
+   * Applies {@link #codeGeneration} to the session (runtime settings: the next queries see them).
+   */
   public static void fitCodeGeneration(SparkSession spark, long exportBytes) {
     Map<String, String> settings = codeGeneration(exportBytes, new SparkConf());
     if (!settings.isEmpty()) {
-      LOG.info("{} bytes of audit and survey exports, under {}: {}", exportBytes, INTERPRETED_BELOW_BYTES, settings);
+      LOG.info(
+          "{} bytes of audit and survey exports, under {}: {}",
+          exportBytes,
+          INTERPRETED_BELOW_BYTES,
+          settings);
     }
     settings.forEach(spark.conf()::set);
   }
 
   /**
-   * A builder with what every barometer job needs: Delta Lake, and dates read in Europe/Paris as the
-   * spec requires. {@code master} may be null to keep the one spark-submit gave.
+   * A builder with what every barometer job needs: Delta Lake, and dates read in Europe/Paris as
+   * the spec requires. {@code master} may be null to keep the one spark-submit gave.
    */
   public static SparkSession.Builder builder(String appName, String master) {
     SparkSession.Builder builder =
@@ -88,7 +96,8 @@ public final class SparkSessions {
     defaultUnlessGiven(builder, given, FILES_IN_CHECKSUM, "false");
     // The cached datasets (resolved staged rows, answer points) are read a few times each, and
     // mostly made of unique strings (raw records, digests, ids) that the cache's dictionary
-    // encoding tries and gives up on: a third of the executors' samples while building them. Without
+    // encoding tries and gives up on: a third of the executors' samples while building them.
+    // Without
     // it, at 40,000 structures: a run 316 s -> 294 s, its CPU time 569 s -> 519 s.
     defaultUnlessGiven(builder, given, CACHE_COMPRESSION, "false");
     // Delta's file statistics (min, max, nulls) on the first 3 data columns of a new table (the
@@ -117,7 +126,8 @@ public final class SparkSessions {
     return builder;
   }
 
-  private static void defaultUnlessGiven(SparkSession.Builder builder, SparkConf given, String key, String value) {
+  private static void defaultUnlessGiven(
+      SparkSession.Builder builder, SparkConf given, String key, String value) {
     if (!given.contains(key)) {
       builder.config(key, value);
     }

@@ -1,6 +1,5 @@
 package fr.barometer.common.io;
 
-import fr.barometer.common.io.TextFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +75,11 @@ public final class StreamedText implements TextInput {
   @Override
   public Reader open() {
     try {
-      BufferedReader in = new BufferedReader(new InputStreamReader(bytes.open(),
-          validUtf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), BUFFER);
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(
+                  bytes.open(), validUtf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1),
+              BUFFER);
       if (validUtf8) {
         in.mark(1);
         if (in.read() != BOM) {

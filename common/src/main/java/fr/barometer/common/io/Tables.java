@@ -1,6 +1,5 @@
 package fr.barometer.common.io;
 
-
 /** Names of the warehouse's Delta tables: each lives in {@code <warehouse>/<name>}. */
 public final class Tables {
   private Tables() {}
@@ -16,16 +15,26 @@ public final class Tables {
   public static final String AUDITS = "audits";
   public static final String AUDIT_ANSWERS = "audit_answers";
   public static final String SURVEY_RESPONSES = "survey_responses";
+
   /** The edition.json the edition was ingested with, as JSON text: later steps read it. */
   public static final String EDITION_SETTINGS = "edition_settings";
+
   public static final String QUARANTINE = "quarantine";
-  /** Every row read from the audit files, good or refused, before the duplicate rules: see IngestedFiles. */
+
+  /**
+   * Every row read from the audit files, good or refused, before the duplicate rules: see
+   * IngestedFiles.
+   */
   public static final String STAGED_AUDITS = "staged_audits";
+
   /** Every row read from the survey files, good or refused, before the duplicate rules. */
   public static final String STAGED_SURVEY = "staged_survey";
+
   /** The landing files whose rows are in the staging tables, with size and checksum. */
   public static final String INGESTED_FILES = "ingested_files";
+
   public static final String RUN_LOG = "run_log";
+
   /** Each run's Delta version of every table after it: what history shows and rollback restores. */
   public static final String RUN_TABLES = "run_tables";
 
@@ -56,6 +65,7 @@ public final class Tables {
 
   /** Every scored structure's standard results: one row per structure. */
   public static final String REPORT_STANDARD = "report_standard";
+
   /** Every PERSONALIZED structure's whole report in nested columns: one row per structure. */
   public static final String REPORT_PERSONALIZED = "report_personalized";
 }

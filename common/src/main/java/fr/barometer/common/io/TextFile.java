@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The text of one landing file, held whole (the registry files, the edition settings). Inputs are
  * UTF-8, a BOM may be present. A file that is not valid UTF-8 is still read (as Latin-1, so no byte
- * is lost) and flagged: its rows go to quarantine. The large exports are read as {@link StreamedText}.
+ * is lost) and flagged: its rows go to quarantine. The large exports are read as {@link
+ * StreamedText}.
  */
 public record TextFile(String name, String text, boolean validUtf8) implements TextInput {
   public static TextFile decode(String name, byte[] bytes) {

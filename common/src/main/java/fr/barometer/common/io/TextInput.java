@@ -18,7 +18,8 @@ public interface TextInput {
 
   /** A UTF-8 decoder that fails on the first byte sequence that is not UTF-8. */
   static CharsetDecoder strictUtf8() {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
@@ -33,7 +34,9 @@ public interface TextInput {
   /** The text from its first character; the caller closes it. */
   Reader open();
 
-  /** The text from the start of line {@code line} (1-based) to the end; empty past the last line. */
+  /**
+   * The text from the start of line {@code line} (1-based) to the end; empty past the last line.
+   */
   default String fromLine(long line) {
     try (Reader in = open()) {
       long current = 1;

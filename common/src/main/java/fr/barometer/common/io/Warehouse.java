@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,7 +36,11 @@ public final class Warehouse {
 
   private final SparkSession spark;
   private final String root;
-  /** Rows written by this object's writes so far (from Delta's commit metrics): the run's progress lines. */
+
+  /**
+   * Rows written by this object's writes so far (from Delta's commit metrics): the run's progress
+   * lines.
+   */
   private final AtomicLong rowsWritten = new AtomicLong();
 
   /** A table's latest Delta commit. */
@@ -55,7 +59,10 @@ public final class Warehouse {
     return root + "/" + table;
   }
 
-  /** Whether the table's Delta log holds a commit: a first write killed before its commit is no table yet. */
+  /**
+   * Whether the table's Delta log holds a commit: a first write killed before its commit is no
+   * table yet.
+   */
   public boolean exists(String table) {
     return readLog(table, CommitLog::hasCommit);
   }
@@ -103,10 +110,10 @@ public final class Warehouse {
   }
 
   /**
-   * Runs the writes (or any work ending in Delta commits), a few at a time, and returns each
-   * result by name once all have ended; the first failure is rethrown after the others ended.
-   * Spark runs the jobs of concurrent threads side by side: one job's last tasks leave cores to
-   * the next one's, and a driver committing one table overlaps the tasks writing another.
+   * Runs the writes (or any work ending in Delta commits), a few at a time, and returns each result
+   * by name once all have ended; the first failure is rethrown after the others ended. Spark runs
+   * the jobs of concurrent threads side by side: one job's last tasks leave cores to the next
+   * one's, and a driver committing one table overlaps the tasks writing another.
    */
   public static <T> Map<String, T> concurrently(Map<String, Callable<T>> work) {
     ExecutorService workers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
@@ -119,7 +126,10 @@ public final class Warehouse {
         try {
           results.put(task.getKey(), task.getValue().get());
         } catch (ExecutionException e) {
-          RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          RuntimeException cause =
+              e.getCause() instanceof RuntimeException r
+                  ? r
+                  : new IllegalStateException(e.getCause());
           failure = failure == null ? cause : failure;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -139,7 +149,8 @@ public final class Warehouse {
    * Replaces the rows that came from {@code sourceFiles} (a file may bring none: its rows are only
    * deleted) with {@code rows}, in one Delta commit: a file read again never doubles its rows.
    */
-  public void replaceSourceFiles(String table, int edition, Collection<String> sourceFiles, Dataset<Row> rows) {
+  public void replaceSourceFiles(
+      String table, int edition, Collection<String> sourceFiles, Dataset<Row> rows) {
     String names = sourceFiles.stream().map(Warehouse::sqlString).collect(Collectors.joining(", "));
     rows.where(functions.col("edition").equalTo(edition))
         .write()
@@ -166,8 +177,11 @@ public final class Warehouse {
 
   /** The table's latest commit: its version is what a rollback restores to. */
   public Commit lastCommit(String table) {
-    return newestCommit(table).orElseThrow(
-        () -> BarometerException.cannotRead(path(table), "not a Delta table (no commit in its _delta_log)", null));
+    return newestCommit(table)
+        .orElseThrow(
+            () ->
+                BarometerException.cannotRead(
+                    path(table), "not a Delta table (no commit in its _delta_log)", null));
   }
 
   private Optional<Commit> newestCommit(String table) {

@@ -1,7 +1,5 @@
 package fr.barometer.common.publish;
 
-import fr.barometer.common.io.Columns;
-import fr.barometer.common.score.SiteScores;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.Measure;
+import fr.barometer.common.io.Columns;
+import fr.barometer.common.score.SiteScores;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,12 +35,15 @@ public final class Measures {
 
   /** Whether the measure column is of this kind. */
   public static Column isA(Measure.Kind kind) {
-    return kind == Measure.Kind.OVERALL ? is(Measure.OVERALL) : col("measure").startsWith(kind.prefix());
+    return kind == Measure.Kind.OVERALL
+        ? is(Measure.OVERALL)
+        : col("measure").startsWith(kind.prefix());
   }
 
   /** Whether the measure column is a remote channel (any channel but the visit). */
   public static Column isRemoteChannel() {
-    return isA(Measure.Kind.CHANNEL).and(col("measure").notEqual(Measure.channel(Channel.VISIT).text()));
+    return isA(Measure.Kind.CHANNEL)
+        .and(col("measure").notEqual(Measure.channel(Channel.VISIT).text()));
   }
 
   /** The code part of the measure column: EMAIL of CHANNEL:EMAIL. */
@@ -53,32 +56,73 @@ public final class Measures {
    * measure, value, compliant, applicable; one row per structure and measure where the main site
    * has a value.
    */
-  public static Dataset<Row> ofMainSites(Dataset<Row> participating, Dataset<Row> structureScores,
-      Dataset<Row> siteScores, Dataset<Row> channelScores, Dataset<Row> stepScores,
+  public static Dataset<Row> ofMainSites(
+      Dataset<Row> participating,
+      Dataset<Row> structureScores,
+      Dataset<Row> siteScores,
+      Dataset<Row> channelScores,
+      Dataset<Row> stepScores,
       Dataset<Row> criterionScores) {
-    Dataset<Row> mainSites = siteScores.where(col("is_main")).select("edition", "structure_id", "site_id");
-    Dataset<Row> channels = onMainSites(channelScores, mainSites)
-        .select(col("edition"), col("structure_id"), of(Measure.Kind.CHANNEL, col("channel")).as("measure"),
-            col("score").as("value"), compliant(), col("n_applicable").as("applicable"));
-    Dataset<Row> steps = onMainSites(stepScores, mainSites)
-        .select(col("edition"), col("structure_id"), of(Measure.Kind.STEP, col("step")).as("measure"),
-            col("score").as("value"), compliant(), col("n_applicable").as("applicable"));
-    Dataset<Row> criteria = onMainSites(criterionScores.where(col("channel").equalTo(SiteScores.ALL_CHANNELS)),
-            mainSites)
-        .select(col("edition"), col("structure_id"), of(Measure.Kind.CRITERION, col("criterion")).as("measure"),
-            col("score").as("value"), compliant(), col("n_applicable").as("applicable"));
-    Dataset<Row> remoteCounts = channels
-        .where(isRemoteChannel())
-        .groupBy("edition", "structure_id")
-        .agg(sum("compliant").as("compliant"), sum("applicable").as("applicable"));
-    Dataset<Row> overall = structureScores
-        .select(col("edition"), col("structure_id"), lit(Measure.OVERALL.text()).as("measure"), col("barometer_score").as("value"))
-        .join(remoteCounts, Columns.on("edition", "structure_id"), "left")
-        .select("edition", "structure_id", "measure", "value", "compliant", "applicable");
-    return overall.unionByName(channels).unionByName(steps).unionByName(criteria)
+    Dataset<Row> mainSites =
+        siteScores.where(col("is_main")).select("edition", "structure_id", "site_id");
+    Dataset<Row> channels =
+        onMainSites(channelScores, mainSites)
+            .select(
+                col("edition"),
+                col("structure_id"),
+                of(Measure.Kind.CHANNEL, col("channel")).as("measure"),
+                col("score").as("value"),
+                compliant(),
+                col("n_applicable").as("applicable"));
+    Dataset<Row> steps =
+        onMainSites(stepScores, mainSites)
+            .select(
+                col("edition"),
+                col("structure_id"),
+                of(Measure.Kind.STEP, col("step")).as("measure"),
+                col("score").as("value"),
+                compliant(),
+                col("n_applicable").as("applicable"));
+    Dataset<Row> criteria =
+        onMainSites(
+                criterionScores.where(col("channel").equalTo(SiteScores.ALL_CHANNELS)), mainSites)
+            .select(
+                col("edition"),
+                col("structure_id"),
+                of(Measure.Kind.CRITERION, col("criterion")).as("measure"),
+                col("score").as("value"),
+                compliant(),
+                col("n_applicable").as("applicable"));
+    Dataset<Row> remoteCounts =
+        channels
+            .where(isRemoteChannel())
+            .groupBy("edition", "structure_id")
+            .agg(sum("compliant").as("compliant"), sum("applicable").as("applicable"));
+    Dataset<Row> overall =
+        structureScores
+            .select(
+                col("edition"),
+                col("structure_id"),
+                lit(Measure.OVERALL.text()).as("measure"),
+                col("barometer_score").as("value"))
+            .join(remoteCounts, Columns.on("edition", "structure_id"), "left")
+            .select("edition", "structure_id", "measure", "value", "compliant", "applicable");
+    return overall
+        .unionByName(channels)
+        .unionByName(steps)
+        .unionByName(criteria)
         .where(col("value").isNotNull())
-        .join(participating.select("edition", "structure_id", "category", "subtype", "stratum", "peer_group",
-            "region_code", "department_code"), Columns.on("edition", "structure_id"));
+        .join(
+            participating.select(
+                "edition",
+                "structure_id",
+                "category",
+                "subtype",
+                "stratum",
+                "peer_group",
+                "region_code",
+                "department_code"),
+            Columns.on("edition", "structure_id"));
   }
 
   private static Dataset<Row> onMainSites(Dataset<Row> scores, Dataset<Row> mainSites) {
@@ -87,6 +131,8 @@ public final class Measures {
 
   /** compliance is 100 x compliant / applicable, so the count is recovered exactly by rounding. */
   private static Column compliant() {
-    return round(col("compliance").multiply(col("n_applicable")).divide(100.0)).cast("long").as("compliant");
+    return round(col("compliance").multiply(col("n_applicable")).divide(100.0))
+        .cast("long")
+        .as("compliant");
   }
 }

@@ -1,7 +1,5 @@
 package fr.barometer.common.publish;
 
-import fr.barometer.common.domain.Scope;
-import fr.barometer.common.io.Columns;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -11,6 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.domain.Scope;
+import fr.barometer.common.io.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,34 +34,56 @@ public final class NationalBarometer {
   private NationalBarometer() {}
 
   /**
-   * edition, scope, scope_value, measure, n_structures, suppressed, suppression, mean, p25,
-   * median, p75, compliance. Percentiles are continuous (linear interpolation); compliance is pooled over the
-   * cell's main sites' answers (the remote channels' for OVERALL).
+   * edition, scope, scope_value, measure, n_structures, suppressed, suppression, mean, p25, median,
+   * p75, compliance. Percentiles are continuous (linear interpolation); compliance is pooled over
+   * the cell's main sites' answers (the remote channels' for OVERALL).
    */
   public static Dataset<Row> cells(Dataset<Row> measures, EditionConfig config) {
-    Dataset<Row> scoped = inScope(measures, lit(Scope.NATIONAL.name()), lit(Scope.FRANCE))
-        .unionByName(inScope(measures, lit(Scope.CATEGORY.name()), col("category")))
-        .unionByName(inScope(measures, lit(Scope.STRATUM.name()), col("stratum")))
-        .unionByName(inScope(measures, lit(Scope.REGION.name()), col("region_code")))
-        .where(col("scope_value").isNotNull());
-    Dataset<Row> figures = scoped.groupBy("edition", "scope", "scope_value", "measure").agg(
-        count(lit(1)).as("n_structures"),
-        avg("value").as("mean"),
-        expr("percentile(value, 0.25)").as("p25"),
-        expr("percentile(value, 0.5)").as("median"),
-        expr("percentile(value, 0.75)").as("p75"),
-        when(sum("applicable").gt(0), lit(100.0).multiply(sum("compliant")).divide(sum("applicable")))
-            .as("compliance"));
-    return suppress(figures, measures, config.kAnonymity(), VALUES).select("edition", "scope", "scope_value",
-        "measure", "n_structures", "suppressed", "suppression", "mean", "p25", "median", "p75", "compliance");
+    Dataset<Row> scoped =
+        inScope(measures, lit(Scope.NATIONAL.name()), lit(Scope.FRANCE))
+            .unionByName(inScope(measures, lit(Scope.CATEGORY.name()), col("category")))
+            .unionByName(inScope(measures, lit(Scope.STRATUM.name()), col("stratum")))
+            .unionByName(inScope(measures, lit(Scope.REGION.name()), col("region_code")))
+            .where(col("scope_value").isNotNull());
+    Dataset<Row> figures =
+        scoped
+            .groupBy("edition", "scope", "scope_value", "measure")
+            .agg(
+                count(lit(1)).as("n_structures"),
+                avg("value").as("mean"),
+                expr("percentile(value, 0.25)").as("p25"),
+                expr("percentile(value, 0.5)").as("median"),
+                expr("percentile(value, 0.75)").as("p75"),
+                when(
+                        sum("applicable").gt(0),
+                        lit(100.0).multiply(sum("compliant")).divide(sum("applicable")))
+                    .as("compliance"));
+    return suppress(figures, measures, config.kAnonymity(), VALUES)
+        .select(
+            "edition",
+            "scope",
+            "scope_value",
+            "measure",
+            "n_structures",
+            "suppressed",
+            "suppression",
+            "mean",
+            "p25",
+            "median",
+            "p75",
+            "compliance");
   }
 
   private static final List<String> VALUES = List.of("mean", "p25", "median", "p75", "compliance");
 
-  private static final StructType DECISION = new StructType()
-      .add("edition", DataTypes.IntegerType).add("scope", DataTypes.StringType)
-      .add("scope_value", DataTypes.StringType).add("measure", DataTypes.StringType)
-      .add("suppressed", DataTypes.BooleanType).add("suppression", DataTypes.StringType);
+  private static final StructType DECISION =
+      new StructType()
+          .add("edition", DataTypes.IntegerType)
+          .add("scope", DataTypes.StringType)
+          .add("scope_value", DataTypes.StringType)
+          .add("measure", DataTypes.StringType)
+          .add("suppressed", DataTypes.BooleanType)
+          .add("suppression", DataTypes.StringType);
 
   /**
    * Primary then secondary suppression of published cells: a suppressed cell keeps its count and
@@ -72,11 +94,13 @@ public final class NationalBarometer {
    * @param figures edition, scope, scope_value, optionally measure, n_structures, the values
    * @param structures rows with stratum and category, to know which strata lie in which category
    */
-  public static Dataset<Row> suppress(Dataset<Row> figures, Dataset<Row> structures, int k, List<String> values) {
+  public static Dataset<Row> suppress(
+      Dataset<Row> figures, Dataset<Row> structures, int k, List<String> values) {
     boolean perMeasure = Arrays.asList(figures.columns()).contains("measure");
     Dataset<Row> cells = perMeasure ? figures : figures.withColumn("measure", lit(""));
     Dataset<Row> decided = decide(cells, stratumCategories(structures), k);
-    Dataset<Row> out = cells.join(decided, Columns.on("edition", "scope", "scope_value", "measure"));
+    Dataset<Row> out =
+        cells.join(decided, Columns.on("edition", "scope", "scope_value", "measure"));
     Column suppressed = col("suppressed");
     for (String value : values) {
       out = out.withColumn(value, when(suppressed.unary_$bang(), col(value)));
@@ -84,39 +108,57 @@ public final class NationalBarometer {
     return perMeasure ? out : out.drop("measure");
   }
 
-  private static Dataset<Row> decide(Dataset<Row> cells, Map<String, Set<String>> stratumCategories, int k) {
+  private static Dataset<Row> decide(
+      Dataset<Row> cells, Map<String, Set<String>> stratumCategories, int k) {
     List<SecondarySuppression.Family> families = SecondarySuppression.families(stratumCategories);
     Map<String, List<SecondarySuppression.Cell>> byMeasure = new TreeMap<>();
-    for (Row r : cells.select("edition", "scope", "scope_value", "measure", "n_structures")
-        .orderBy("edition", "measure", "scope", "scope_value").collectAsList()) {
+    for (Row r :
+        cells
+            .select("edition", "scope", "scope_value", "measure", "n_structures")
+            .orderBy("edition", "measure", "scope", "scope_value")
+            .collectAsList()) {
       long n = r.getLong(4);
-      byMeasure.computeIfAbsent(r.getInt(0) + "|" + r.getString(3), m -> new ArrayList<>())
+      byMeasure
+          .computeIfAbsent(r.getInt(0) + "|" + r.getString(3), m -> new ArrayList<>())
           .add(new SecondarySuppression.Cell(r.getString(1), r.getString(2), n, n < k));
     }
     List<Row> rows = new ArrayList<>();
-    byMeasure.forEach((key, measureCells) -> {
-      SecondarySuppression.apply(measureCells, families, k);
-      int edition = Integer.parseInt(key.substring(0, key.indexOf('|')));
-      String measure = key.substring(key.indexOf('|') + 1);
-      for (SecondarySuppression.Cell c : measureCells) {
-        String why = !c.suppressed() ? null : c.secondary() ? "SECONDARY" : "PRIMARY";
-        rows.add(RowFactory.create(edition, c.scope(), c.scopeValue(), measure, c.suppressed(), why));
-      }
-    });
+    byMeasure.forEach(
+        (key, measureCells) -> {
+          SecondarySuppression.apply(measureCells, families, k);
+          int edition = Integer.parseInt(key.substring(0, key.indexOf('|')));
+          String measure = key.substring(key.indexOf('|') + 1);
+          for (SecondarySuppression.Cell c : measureCells) {
+            String why = !c.suppressed() ? null : c.secondary() ? "SECONDARY" : "PRIMARY";
+            rows.add(
+                RowFactory.create(
+                    edition, c.scope(), c.scopeValue(), measure, c.suppressed(), why));
+          }
+        });
     return cells.sparkSession().createDataFrame(rows, DECISION);
   }
 
   private static Map<String, Set<String>> stratumCategories(Dataset<Row> structures) {
     Map<String, Set<String>> categories = new TreeMap<>();
-    for (Row r : structures.where(col("stratum").isNotNull()).select("stratum", "category").distinct()
-        .collectAsList()) {
+    for (Row r :
+        structures
+            .where(col("stratum").isNotNull())
+            .select("stratum", "category")
+            .distinct()
+            .collectAsList()) {
       categories.computeIfAbsent(r.getString(0), s -> new TreeSet<>()).add(r.getString(1));
     }
     return categories;
   }
 
   private static Dataset<Row> inScope(Dataset<Row> measures, Column scope, Column value) {
-    return measures.select(col("edition"), scope.as("scope"), value.as("scope_value"), col("measure"),
-        col("value"), col("compliant"), col("applicable"));
+    return measures.select(
+        col("edition"),
+        scope.as("scope"),
+        value.as("scope_value"),
+        col("measure"),
+        col("value"),
+        col("compliant"),
+        col("applicable"));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Secondary suppression of the published barometer (spec 4). Counts are published for every
- * cell, so wherever a published parent cell minus its published children leaves between 1 and k-1
+ * Secondary suppression of the published barometer (spec 4). Counts are published for every cell,
+ * so wherever a published parent cell minus its published children leaves between 1 and k-1
  * structures, those few structures' figures could be recovered by difference (their sum is the
  * parent's minus the children's). This closes every such gap by suppressing more children.
  *
@@ -64,9 +64,11 @@ public final class SecondarySuppression {
   }
 
   /** A parent cell and the child cells it contains. */
-  public record Family(String parentScope, String parentValue, String childScope, Set<String> childValues) {
+  public record Family(
+      String parentScope, String parentValue, String childScope, Set<String> childValues) {
     boolean hasChild(Cell c) {
-      return c.scope.equals(childScope) && (childValues == null || childValues.contains(c.scopeValue));
+      return c.scope.equals(childScope)
+          && (childValues == null || childValues.contains(c.scopeValue));
     }
   }
 
@@ -85,20 +87,27 @@ public final class SecondarySuppression {
   }
 
   private static boolean closeGap(List<Cell> cells, Family family, int k) {
-    Optional<Cell> parent = cells.stream()
-        .filter(c -> c.scope.equals(family.parentScope()) && c.scopeValue.equals(family.parentValue()))
-        .findFirst();
+    Optional<Cell> parent =
+        cells.stream()
+            .filter(
+                c ->
+                    c.scope.equals(family.parentScope())
+                        && c.scopeValue.equals(family.parentValue()))
+            .findFirst();
     if (parent.isEmpty() || parent.get().suppressed) {
       return false;
     }
-    List<Cell> published = cells.stream().filter(family::hasChild).filter(c -> !c.suppressed).toList();
+    List<Cell> published =
+        cells.stream().filter(family::hasChild).filter(c -> !c.suppressed).toList();
     long residual = parent.get().structures - published.stream().mapToLong(c -> c.structures).sum();
     if (residual <= 0 || residual >= k || published.isEmpty()) {
       return false;
     }
-    Cell smallest = published.stream()
-        .min(Comparator.comparingLong((Cell c) -> c.structures).thenComparing(c -> c.scopeValue))
-        .orElseThrow();
+    Cell smallest =
+        published.stream()
+            .min(
+                Comparator.comparingLong((Cell c) -> c.structures).thenComparing(c -> c.scopeValue))
+            .orElseThrow();
     smallest.suppressed = true;
     smallest.secondary = true;
     return true;
@@ -115,13 +124,18 @@ public final class SecondarySuppression {
       families.add(new Family(Scope.NATIONAL.name(), Scope.FRANCE, scope, null));
     }
     Map<String, java.util.Set<String>> strataByCategory = new TreeMap<>();
-    stratumCategories.forEach((stratum, categories) -> {
-      if (categories.size() == 1) {
-        strataByCategory.computeIfAbsent(categories.iterator().next(), c -> new java.util.TreeSet<>()).add(stratum);
-      }
-    });
-    strataByCategory.forEach((category, strata) ->
-        families.add(new Family(Scope.CATEGORY.name(), category, Scope.STRATUM.name(), strata)));
+    stratumCategories.forEach(
+        (stratum, categories) -> {
+          if (categories.size() == 1) {
+            strataByCategory
+                .computeIfAbsent(categories.iterator().next(), c -> new java.util.TreeSet<>())
+                .add(stratum);
+          }
+        });
+    strataByCategory.forEach(
+        (category, strata) ->
+            families.add(
+                new Family(Scope.CATEGORY.name(), category, Scope.STRATUM.name(), strata)));
     return families;
   }
 }

@@ -1,11 +1,10 @@
 package fr.barometer.common.publish;
 
-import fr.barometer.common.score.Ties;
-import fr.barometer.common.io.Columns;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import fr.barometer.common.score.Ties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -19,17 +18,28 @@ public final class Trophies {
   /**
    * Relation citoyen: per peer group, the complete structure with the best barometer score; ties go
    * to the higher compliance (its main site's remote channels), then the smaller structure_id;
-   * scores and compliances equal to {@link Ties#DECIMALS} decimals are ties.
-   * Columns: edition, trophy, peer_group, structure_id, value, compliance.
+   * scores and compliances equal to {@link Ties#DECIMALS} decimals are ties. Columns: edition,
+   * trophy, peer_group, structure_id, value, compliance.
    */
   public static Dataset<Row> relationCitoyen(Dataset<Row> structureScores) {
     return structureScores
         .where(col("complete").and(col("barometer_score").isNotNull()))
-        .withColumn("_place", row_number().over(Window.partitionBy("edition", "peer_group")
-            .orderBy(Ties.comparable(col("barometer_score")).desc(),
-                Ties.comparable(col("compliance")).desc_nulls_last(), col("structure_id").asc())))
+        .withColumn(
+            "_place",
+            row_number()
+                .over(
+                    Window.partitionBy("edition", "peer_group")
+                        .orderBy(
+                            Ties.comparable(col("barometer_score")).desc(),
+                            Ties.comparable(col("compliance")).desc_nulls_last(),
+                            col("structure_id").asc())))
         .where(col("_place").equalTo(1))
-        .select(col("edition"), lit(RELATION_CITOYEN).as("trophy"), col("peer_group"), col("structure_id"),
-            col("barometer_score").as("value"), col("compliance"));
+        .select(
+            col("edition"),
+            lit(RELATION_CITOYEN).as("trophy"),
+            col("peer_group"),
+            col("structure_id"),
+            col("barometer_score").as("value"),
+            col("compliance"));
   }
 }

@@ -29,10 +29,10 @@ public final class Completeness {
   private Completeness() {}
 
   /**
-   * One row per perimeter site and channel (VISIT only for a site with the visit option):
-   * edition, structure_id, site_id, is_main, channel, expected (the channel's quota), received
-   * (kept audits), quota_met (received &gt;= expected), answers_expected (received audits x items
-   * of the channel the auditor types, i.e. not computed), answers_missing (answer rows with basis
+   * One row per perimeter site and channel (VISIT only for a site with the visit option): edition,
+   * structure_id, site_id, is_main, channel, expected (the channel's quota), received (kept
+   * audits), quota_met (received &gt;= expected), answers_expected (received audits x items of the
+   * channel the auditor types, i.e. not computed), answers_missing (answer rows with basis
    * MISSING).
    */
   public static Dataset<Row> completeness(
@@ -45,7 +45,8 @@ public final class Completeness {
     Dataset<Row> quotas =
         perimeter.sparkSession().createDataFrame(channelQuotas(grid, config), CHANNEL_QUOTA);
     Dataset<Row> received =
-        keptAudits.groupBy(col("edition"), col("structure_id"), col("site_id"), col("channel"))
+        keptAudits
+            .groupBy(col("edition"), col("structure_id"), col("site_id"), col("channel"))
             .agg(count(lit(1)).as("received"));
     Dataset<Row> missing =
         answerPoints

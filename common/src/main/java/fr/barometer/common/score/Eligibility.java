@@ -42,8 +42,8 @@ public final class Eligibility {
    * <ul>
    *   <li>{@code population} (long): the main site's commune's, or the EPCI's for an
    *       intercommunality; null when unknown.
-   *   <li>{@code epci_siren}: the structure's own EPCI, else (not for an intercommunality) the
-   *       EPCI of its commune; region and department come from the commune.
+   *   <li>{@code epci_siren}: the structure's own EPCI, else (not for an intercommunality) the EPCI
+   *       of its commune; region and department come from the commune.
    *   <li>{@code reason}: null when eligible, else a {@link Reason} name.
    *   <li>{@code stratum}: for an eligible town hall (subtype MAIRIE) S1..Sn by the half-open
    *       population bands of {@code config.strata()}; S(n+1) for an eligible intercommunality;

@@ -3,12 +3,12 @@ package fr.barometer.common.score;
 import static org.apache.spark.sql.functions.col;
 
 import fr.barometer.common.config.GridItem;
+import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.DelayUnit;
 import fr.barometer.common.domain.Enums;
 import fr.barometer.common.domain.ItemType;
 import fr.barometer.common.domain.Step;
-import fr.barometer.common.domain.BarometerException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,8 @@ public final class Grid {
             .toList();
     if (items.isEmpty()) {
       throw new BarometerException(
-          "No evaluation grid for edition " + edition
+          "No evaluation grid for edition "
+              + edition
               + " in referential_items: ingest the edition first.");
     }
     return items;
@@ -69,7 +70,12 @@ public final class Grid {
         .orElseThrow(
             () ->
                 new BarometerException(
-                    "Invalid referential_items: item " + itemId + " has unknown "
-                        + type.getSimpleName() + " '" + code + "'"));
+                    "Invalid referential_items: item "
+                        + itemId
+                        + " has unknown "
+                        + type.getSimpleName()
+                        + " '"
+                        + code
+                        + "'"));
   }
 }

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
  * as integers, which no merge order changes. A score is off by at most 100 x 0.5 x 10^-12 against
  * sums of unrounded terms. Spark's decimals would do the same, but a decimal made from a double is
  * a {@code java.math.BigDecimal} in every row and every partial sum: a fifth of the score step's
- * time at 40,000 structures. A long holds sums up to 9.2 x 10^6: a group's terms (points at most 1, or
- * scores at most 100, times a weight) add up to far less; beyond, the sum is null, never wrong.
+ * time at 40,000 structures. A long holds sums up to 9.2 x 10^6: a group's terms (points at most 1,
+ * or scores at most 100, times a weight) add up to far less; beyond, the sum is null, never wrong.
  */
 public final class ScoreFigures {
   /** Units per 1 in the fixed-point sums. */
@@ -55,15 +55,14 @@ public final class ScoreFigures {
   }
 
   /**
-   * sum(w x v) / sum(w) over the rows where both are set; null when none is, or when their
-   * weights add up to 0.
+   * sum(w x v) / sum(w) over the rows where both are set; null when none is, or when their weights
+   * add up to 0.
    */
   public static Column weightedMean(Column value, Column weight) {
     Column counted = value.isNotNull().and(weight.isNotNull());
     Column weightedSum = try_sum(when(counted, fixedPoint(value.multiply(weight))));
     Column weights = try_sum(when(counted, fixedPoint(weight)));
-    Column mean =
-        weightedSum.cast(DataTypes.DoubleType).divide(weights.cast(DataTypes.DoubleType));
+    Column mean = weightedSum.cast(DataTypes.DoubleType).divide(weights.cast(DataTypes.DoubleType));
     return when(weights.gt(0), mean);
   }
 

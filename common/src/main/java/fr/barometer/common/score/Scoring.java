@@ -1,7 +1,5 @@
 package fr.barometer.common.score;
 
-import fr.barometer.common.domain.ParisTime;
-import fr.barometer.common.io.Columns;
 import static fr.barometer.common.io.Columns.on;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -9,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.GridItem;
 import fr.barometer.common.domain.Channel;
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.domain.Plan;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -61,7 +60,11 @@ public final class Scoring {
   /** The grid (collected once), the perimeter and the audits that count, for one edition. */
   public static Scope scope(ScoringInputs in, EditionConfig config) {
     Dataset<Row> perimeter = perimeter(in.sites(), in.eligibility(), config);
-    return new Scope(in, config, Grid.items(in.referentialItems(), config.edition()), perimeter,
+    return new Scope(
+        in,
+        config,
+        Grid.items(in.referentialItems(), config.edition()),
+        perimeter,
         keptAudits(in.audits(), perimeter, config));
   }
 
@@ -69,7 +72,11 @@ public final class Scoring {
    * What every score table of an edition starts from. A job may write {@link #answerPoints} first
    * and build the other tables from the rows read back from answer_points: the same tables.
    */
-  public record Scope(ScoringInputs in, EditionConfig config, List<GridItem> grid, Dataset<Row> perimeter,
+  public record Scope(
+      ScoringInputs in,
+      EditionConfig config,
+      List<GridItem> grid,
+      Dataset<Row> perimeter,
       Dataset<Row> audits) {
 
     public Dataset<Row> answerPoints() {
@@ -79,8 +86,10 @@ public final class Scoring {
     /** Every score table, from {@code points}: these answer points, or the same rows stored. */
     public ScoringResult tablesFrom(Dataset<Row> points) {
       Dataset<Row> channelScores = SiteScores.channelScores(points, grid);
-      Dataset<Row> siteScores = SiteScores.siteScores(perimeter, audits, points, channelScores, config);
-      Dataset<Row> completeness = Completeness.completeness(perimeter, audits, points, grid, config);
+      Dataset<Row> siteScores =
+          SiteScores.siteScores(perimeter, audits, points, channelScores, config);
+      Dataset<Row> completeness =
+          Completeness.completeness(perimeter, audits, points, grid, config);
       return new ScoringResult(
           points,
           SiteScores.itemScores(points, grid),
@@ -95,8 +104,8 @@ public final class Scoring {
 
   /**
    * The sites in the audit perimeter of participating structures: the main site, and every site
-   * when the plan is PERSONALIZED. Columns: edition, structure_id, site_id, is_main,
-   * mystery_visit, plan.
+   * when the plan is PERSONALIZED. Columns: edition, structure_id, site_id, is_main, mystery_visit,
+   * plan.
    */
   public static Dataset<Row> perimeter(
       Dataset<Row> sites, Dataset<Row> eligibility, EditionConfig config) {
@@ -167,8 +176,14 @@ public final class Scoring {
     Column[] byAudit = {col("edition"), col("audit_id")};
     return keptAudits
         .select(
-            "edition", "structure_id", "site_id", "audit_id", "channel", "scenario_id",
-            "contacted_at", "answered_at")
+            "edition",
+            "structure_id",
+            "site_id",
+            "audit_id",
+            "channel",
+            "scenario_id",
+            "contacted_at",
+            "answered_at")
         .repartition(byAudit)
         .join(items, on("channel"))
         .join(answers.repartition(byAudit), on("edition", "audit_id", "item_id"), "left")

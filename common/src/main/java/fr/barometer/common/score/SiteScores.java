@@ -34,13 +34,20 @@ public final class SiteScores {
   private SiteScores() {}
 
   /**
-   * edition, structure_id, site_id, channel, item_id, criterion, step, score, compliance,
-   * n_audits, n_applicable.
+   * edition, structure_id, site_id, channel, item_id, criterion, step, score, compliance, n_audits,
+   * n_applicable.
    */
   public static Dataset<Row> itemScores(Dataset<Row> answerPoints, List<GridItem> grid) {
     return figuresBy(
-        answerPoints, auditCount(grid, i -> List.of(i.id())),
-        "edition", "structure_id", "site_id", "channel", "item_id", "criterion", "step");
+        answerPoints,
+        auditCount(grid, i -> List.of(i.id())),
+        "edition",
+        "structure_id",
+        "site_id",
+        "channel",
+        "item_id",
+        "criterion",
+        "step");
   }
 
   /**
@@ -56,16 +63,25 @@ public final class SiteScores {
             answerPoints, audits, "edition", "structure_id", "site_id", "channel", "criterion");
     Dataset<Row> allChannels =
         figuresBy(
-            answerPoints.withColumn("channel", lit(ALL_CHANNELS)), audits,
-            "edition", "structure_id", "site_id", "channel", "criterion");
+            answerPoints.withColumn("channel", lit(ALL_CHANNELS)),
+            audits,
+            "edition",
+            "structure_id",
+            "site_id",
+            "channel",
+            "criterion");
     return perChannel.unionByName(allChannels);
   }
 
   /** edition, structure_id, site_id, channel, score, compliance, n_audits, n_applicable. */
   public static Dataset<Row> channelScores(Dataset<Row> answerPoints, List<GridItem> grid) {
     return figuresBy(
-        answerPoints, auditCount(grid, i -> List.of()),
-        "edition", "structure_id", "site_id", "channel");
+        answerPoints,
+        auditCount(grid, i -> List.of()),
+        "edition",
+        "structure_id",
+        "site_id",
+        "channel");
   }
 
   /**
@@ -74,8 +90,12 @@ public final class SiteScores {
    */
   public static Dataset<Row> stepScores(Dataset<Row> answerPoints, List<GridItem> grid) {
     return figuresBy(
-        answerPoints, auditCount(grid, i -> List.of(i.step())),
-        "edition", "structure_id", "site_id", "step");
+        answerPoints,
+        auditCount(grid, i -> List.of(i.step())),
+        "edition",
+        "structure_id",
+        "site_id",
+        "step");
   }
 
   /**
@@ -83,11 +103,11 @@ public final class SiteScores {
    * global_score, remote_score, compliance, remote_compliance, n_audits, n_remote_audits.
    *
    * <ul>
-   *   <li>global_score: mean of the site's channel scores weighted by {@code channel_weights},
-   *       over the channels that have a score; remote_score: the same without VISIT. Null when no
+   *   <li>global_score: mean of the site's channel scores weighted by {@code channel_weights}, over
+   *       the channels that have a score; remote_score: the same without VISIT. Null when no
    *       channel (with a positive weight) has a score.
-   *   <li>compliance: pooled over all the site's applicable answers; remote_compliance: over
-   *       those of its remote channels.
+   *   <li>compliance: pooled over all the site's applicable answers; remote_compliance: over those
+   *       of its remote channels.
    *   <li>n_audits, n_remote_audits: kept audits of the site, 0 when none.
    * </ul>
    */
@@ -115,9 +135,7 @@ public final class SiteScores {
     Dataset<Row> audits =
         keptAudits
             .groupBy(site[0], site[1], site[2])
-            .agg(
-                count(lit(1)).as("n_audits"),
-                count(remoteOnly(lit(1))).as("n_remote_audits"));
+            .agg(count(lit(1)).as("n_audits"), count(remoteOnly(lit(1))).as("n_remote_audits"));
     return perimeter
         .join(means, on(site), "left")
         .join(pooled, on(site), "left")

@@ -1,6 +1,5 @@
 package fr.barometer.common.score;
 
-import fr.barometer.common.io.Columns;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -11,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.domain.Plan;
+import fr.barometer.common.io.Columns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

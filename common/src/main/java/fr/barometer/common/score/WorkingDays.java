@@ -4,7 +4,6 @@ import fr.barometer.common.domain.ParisTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Working days between a contact and its answer (spec 2.1): the days d with contact date &lt; d
@@ -14,7 +13,6 @@ import java.time.ZoneId;
  */
 public final class WorkingDays {
   /** The campaign's time zone: every date of the barometer is a date in Paris. */
-
   private WorkingDays() {}
 
   /**

@@ -1,6 +1,5 @@
 package fr.barometer.common.survey;
 
-import fr.barometer.common.io.Columns;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -10,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.ingest.SurveyInput;
+import fr.barometer.common.io.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -18,8 +18,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Perceived quality (spec 5): satisfaction rates and NPS of the citizen survey, per structure, per
- * territory (the national barometer's scopes are published: see publish.SurveyNational). Only eligible responses (last contact within
- * 3 months) count; a structure or territory below survey_min_responses gets no rate.
+ * territory (the national barometer's scopes are published: see publish.SurveyNational). Only
+ * eligible responses (last contact within 3 months) count; a structure or territory below
+ * survey_min_responses gets no rate.
  */
 public final class SurveyResults {
   public static final String PUBLISHED = "PUBLISHED";
@@ -32,16 +33,25 @@ public final class SurveyResults {
    * ineligible_responses, status, rate_q_access .. rate_q_overall, satisfaction_overall (=
    * rate_q_overall), nps. Rates and NPS are null when status is INSUFFICIENT.
    */
-  public static Dataset<Row> perStructure(Dataset<Row> responses, Dataset<Row> participating, EditionConfig config) {
-    Dataset<Row> ofParticipants = responses.join(participating.select("edition", "structure_id"),
-        Columns.on("edition", "structure_id"));
+  public static Dataset<Row> perStructure(
+      Dataset<Row> responses, Dataset<Row> participating, EditionConfig config) {
+    Dataset<Row> ofParticipants =
+        responses.join(
+            participating.select("edition", "structure_id"), Columns.on("edition", "structure_id"));
     List<Column> figures = new ArrayList<>();
     figures.add(count(when(col("eligible"), 1)).as("responses"));
     figures.add(count(when(col("eligible").unary_$bang(), 1)).as("ineligible_responses"));
     figures.addAll(rates(col("eligible")));
-    Dataset<Row> grouped = ofParticipants.groupBy("edition", "structure_id")
-        .agg(figures.get(0), figures.subList(1, figures.size()).toArray(new Column[0]));
-    return withThreshold(grouped, config.surveyMinResponses(), "edition", "structure_id", "responses",
+    Dataset<Row> grouped =
+        ofParticipants
+            .groupBy("edition", "structure_id")
+            .agg(figures.get(0), figures.subList(1, figures.size()).toArray(new Column[0]));
+    return withThreshold(
+        grouped,
+        config.surveyMinResponses(),
+        "edition",
+        "structure_id",
+        "responses",
         "ineligible_responses");
   }
 
@@ -54,18 +64,38 @@ public final class SurveyResults {
    * region_satisfaction_overall), each with the same threshold; {territory}_structures counts the
    * distinct structures its responses name, what a report needs to keep the figure anonymous.
    */
-  public static Dataset<Row> perTerritory(Dataset<Row> responses, Dataset<Row> communes, EditionConfig config) {
-    Dataset<Row> eligible = responses.where(col("eligible").and(col("insee_code").isNotNull()))
-        .join(communes.select("edition", "insee_code", "department_code", "region_code"),
-            Columns.on("edition", "insee_code"), "left");
-    Dataset<Row> grouped = eligible
-        .groupBy("edition", "insee_code", "category", "department_code", "region_code")
-        .agg(count(lit(1)).as("responses"), rates(lit(true)).toArray(new Column[0]));
-    Dataset<Row> communeResults = withThreshold(grouped, config.surveyMinResponses(), "edition", "insee_code",
-        "category", "department_code", "region_code", "responses");
+  public static Dataset<Row> perTerritory(
+      Dataset<Row> responses, Dataset<Row> communes, EditionConfig config) {
+    Dataset<Row> eligible =
+        responses
+            .where(col("eligible").and(col("insee_code").isNotNull()))
+            .join(
+                communes.select("edition", "insee_code", "department_code", "region_code"),
+                Columns.on("edition", "insee_code"),
+                "left");
+    Dataset<Row> grouped =
+        eligible
+            .groupBy("edition", "insee_code", "category", "department_code", "region_code")
+            .agg(count(lit(1)).as("responses"), rates(lit(true)).toArray(new Column[0]));
+    Dataset<Row> communeResults =
+        withThreshold(
+            grouped,
+            config.surveyMinResponses(),
+            "edition",
+            "insee_code",
+            "category",
+            "department_code",
+            "region_code",
+            "responses");
     return communeResults
-        .join(wider(eligible, "department_code", config), Columns.on("edition", "category", "department_code"), "left")
-        .join(wider(eligible, "region_code", config), Columns.on("edition", "category", "region_code"), "left");
+        .join(
+            wider(eligible, "department_code", config),
+            Columns.on("edition", "category", "department_code"),
+            "left")
+        .join(
+            wider(eligible, "region_code", config),
+            Columns.on("edition", "category", "region_code"),
+            "left");
   }
 
   /**
@@ -76,12 +106,24 @@ public final class SurveyResults {
     String prefix = territory.replace("_code", "");
     List<Column> figures = new ArrayList<>(List.of(countDistinct("structure_id").as("structures")));
     figures.addAll(rates(lit(true)));
-    Dataset<Row> grouped = eligible.where(col(territory).isNotNull())
-        .groupBy("edition", "category", territory)
-        .agg(count(lit(1)).as("responses"), figures.toArray(new Column[0]));
-    return withThreshold(grouped, config.surveyMinResponses(), "edition", "category", territory, "responses",
+    Dataset<Row> grouped =
+        eligible
+            .where(col(territory).isNotNull())
+            .groupBy("edition", "category", territory)
+            .agg(count(lit(1)).as("responses"), figures.toArray(new Column[0]));
+    return withThreshold(
+            grouped,
+            config.surveyMinResponses(),
+            "edition",
+            "category",
+            territory,
+            "responses",
             "structures")
-        .select(col("edition"), col("category"), col(territory), col("responses").as(prefix + "_responses"),
+        .select(
+            col("edition"),
+            col("category"),
+            col(territory),
+            col("responses").as(prefix + "_responses"),
             col("structures").as(prefix + "_structures"),
             col("satisfaction_overall").as(prefix + "_satisfaction_overall"));
   }
@@ -91,11 +133,15 @@ public final class SurveyResults {
     List<Column> rates = new ArrayList<>();
     for (String q : SurveyInput.QUESTIONS) {
       Column answer = when(counted, col(q));
-      rates.add(avg(when(answer.isNotNull(), when(answer.geq(3), 100.0).otherwise(0.0))).as("rate_" + q));
+      rates.add(
+          avg(when(answer.isNotNull(), when(answer.geq(3), 100.0).otherwise(0.0))).as("rate_" + q));
     }
     Column recommend = when(counted, col("recommend"));
-    rates.add(avg(when(recommend.geq(9), 100.0).when(recommend.leq(6), -100.0).when(recommend.isNotNull(), 0.0))
-        .as("nps"));
+    rates.add(
+        avg(when(recommend.geq(9), 100.0)
+                .when(recommend.leq(6), -100.0)
+                .when(recommend.isNotNull(), 0.0))
+            .as("nps"));
     return rates;
   }
 
@@ -108,11 +154,13 @@ public final class SurveyResults {
     return columns;
   }
 
-  private static Dataset<Row> withThreshold(Dataset<Row> grouped, int minResponses, String... keys) {
+  private static Dataset<Row> withThreshold(
+      Dataset<Row> grouped, int minResponses, String... keys) {
     Column enough = col("responses").geq(minResponses);
-    Dataset<Row> out = grouped
-        .withColumn("status", when(enough, lit(PUBLISHED)).otherwise(lit(INSUFFICIENT)))
-        .withColumn("satisfaction_overall", col("rate_q_overall"));
+    Dataset<Row> out =
+        grouped
+            .withColumn("status", when(enough, lit(PUBLISHED)).otherwise(lit(INSUFFICIENT)))
+            .withColumn("satisfaction_overall", col("rate_q_overall"));
     for (String value : valueColumns()) {
       out = out.withColumn(value, when(enough, col(value)));
     }

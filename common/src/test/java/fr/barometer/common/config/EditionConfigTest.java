@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.domain.Channel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,7 +18,9 @@ class EditionConfigTest {
   void defaultsAreThe2017Campaign() {
     EditionConfig c = EditionConfig.defaults();
     assertEquals(2017, c.edition());
-    assertEquals(new DateWindow(LocalDate.of(2017, 7, 17), LocalDate.of(2017, 7, 21)), c.window(Channel.WEB));
+    assertEquals(
+        new DateWindow(LocalDate.of(2017, 7, 17), LocalDate.of(2017, 7, 21)),
+        c.window(Channel.WEB));
     assertEquals(4, c.quota(Channel.EMAIL));
     assertEquals(2, c.quota(Channel.VISIT));
     assertEquals(List.of(3500L, 10000L, 20000L, 50000L, 100000L), c.strata());
@@ -42,7 +44,10 @@ class EditionConfigTest {
     BarometerException e =
         assertThrows(
             BarometerException.class,
-            () -> EditionConfig.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "x/edition.json"));
+            () ->
+                EditionConfig.parse(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    "x/edition.json"));
     assertEquals("Invalid x/edition.json, field 'eligibility': missing", e.getMessage());
   }
 
@@ -51,7 +56,9 @@ class EditionConfigTest {
     BarometerException e =
         assertThrows(
             BarometerException.class,
-            () -> EditionConfig.parse(new ByteArrayInputStream("{oops".getBytes(StandardCharsets.UTF_8)), "e.json"));
+            () ->
+                EditionConfig.parse(
+                    new ByteArrayInputStream("{oops".getBytes(StandardCharsets.UTF_8)), "e.json"));
     assertTrue(e.getMessage().startsWith("Cannot read e.json: not valid JSON"), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
   }

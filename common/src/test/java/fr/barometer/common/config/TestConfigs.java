@@ -7,8 +7,18 @@ public final class TestConfigs {
   /** The default settings with this k_anonymity. */
   public static EditionConfig withK(int k) {
     EditionConfig c = EditionConfig.defaults();
-    return new EditionConfig(c.edition(), c.registrationClose(), c.windows(), c.quotas(), c.channelWeights(),
-        c.minCommunePopulation(), c.minEpciPopulation(), c.strata(), k, c.surveyMinResponses(), c.prices(),
+    return new EditionConfig(
+        c.edition(),
+        c.registrationClose(),
+        c.windows(),
+        c.quotas(),
+        c.channelWeights(),
+        c.minCommunePopulation(),
+        c.minEpciPopulation(),
+        c.strata(),
+        k,
+        c.surveyMinResponses(),
+        c.prices(),
         c.vatRate());
   }
 }

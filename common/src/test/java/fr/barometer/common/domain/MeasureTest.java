@@ -29,10 +29,30 @@ class MeasureTest {
 
   @Test
   void sortsInReadingOrder() {
-    List<String> sorted = Stream.of("CRITERION:C02", "STEP:TRAITEMENT", "CHANNEL:VISIT", "CRITERION:C01",
-            "STEP:ACCES", "CHANNEL:EMAIL", "OVERALL", "CHANNEL:PHONE")
-        .map(Measure::parse).sorted().map(Measure::text).toList();
-    assertEquals(List.of("OVERALL", "CHANNEL:EMAIL", "CHANNEL:PHONE", "CHANNEL:VISIT", "STEP:ACCES",
-        "STEP:TRAITEMENT", "CRITERION:C01", "CRITERION:C02"), sorted);
+    List<String> sorted =
+        Stream.of(
+                "CRITERION:C02",
+                "STEP:TRAITEMENT",
+                "CHANNEL:VISIT",
+                "CRITERION:C01",
+                "STEP:ACCES",
+                "CHANNEL:EMAIL",
+                "OVERALL",
+                "CHANNEL:PHONE")
+            .map(Measure::parse)
+            .sorted()
+            .map(Measure::text)
+            .toList();
+    assertEquals(
+        List.of(
+            "OVERALL",
+            "CHANNEL:EMAIL",
+            "CHANNEL:PHONE",
+            "CHANNEL:VISIT",
+            "STEP:ACCES",
+            "STEP:TRAITEMENT",
+            "CRITERION:C01",
+            "CRITERION:C02"),
+        sorted);
   }
 }

@@ -1,7 +1,5 @@
 package fr.barometer.common.ingest;
 
-import fr.barometer.common.io.StreamedText;
-import fr.barometer.common.io.TextFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +9,8 @@ import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
 import fr.barometer.common.domain.ApplicationStatus;
 import fr.barometer.common.domain.Plan;
+import fr.barometer.common.io.StreamedText;
+import fr.barometer.common.io.TextFile;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -23,19 +23,26 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class AuditInputTest {
-  private static final AuditContext CONTEXT = new AuditContext(
-      EditionConfig.defaults(),
-      Referential.defaults(),
-      Map.of(
-          "S1", new AuditContext.StructureRef("ADMINISTRATION", ApplicationStatus.ACCEPTED, Plan.STANDARD),
-          "S2", new AuditContext.StructureRef("POSTAL", ApplicationStatus.REJECTED, Plan.STANDARD),
-          "S3", new AuditContext.StructureRef("SOCIAL", ApplicationStatus.ACCEPTED, Plan.PERSONALIZED)),
-      Map.of(
-          "S1-M", new AuditContext.SiteRef("S1", true, false),
-          "S1-A1", new AuditContext.SiteRef("S1", false, true),
-          "S2-M", new AuditContext.SiteRef("S2", true, false),
-          "S3-M", new AuditContext.SiteRef("S3", true, true),
-          "S3-A1", new AuditContext.SiteRef("S3", false, false)));
+  private static final AuditContext CONTEXT =
+      new AuditContext(
+          EditionConfig.defaults(),
+          Referential.defaults(),
+          Map.of(
+              "S1",
+                  new AuditContext.StructureRef(
+                      "ADMINISTRATION", ApplicationStatus.ACCEPTED, Plan.STANDARD),
+              "S2",
+                  new AuditContext.StructureRef(
+                      "POSTAL", ApplicationStatus.REJECTED, Plan.STANDARD),
+              "S3",
+                  new AuditContext.StructureRef(
+                      "SOCIAL", ApplicationStatus.ACCEPTED, Plan.PERSONALIZED)),
+          Map.of(
+              "S1-M", new AuditContext.SiteRef("S1", true, false),
+              "S1-A1", new AuditContext.SiteRef("S1", false, true),
+              "S2-M", new AuditContext.SiteRef("S2", true, false),
+              "S3-M", new AuditContext.SiteRef("S3", true, true),
+              "S3-A1", new AuditContext.SiteRef("S3", false, false)));
 
   private static final TextFile FILE = new TextFile("audits/a.jsonl", "", true);
 
@@ -58,7 +65,13 @@ class AuditInputTest {
       fields.put(patch[i], patch[i + 1]);
     }
     StringBuilder json = new StringBuilder("{");
-    fields.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+    fields.forEach(
+        (k, v) ->
+            json.append(json.length() > 1 ? ", " : "")
+                .append('"')
+                .append(k)
+                .append("\": ")
+                .append(v));
     return json.append('}').toString();
   }
 
@@ -86,8 +99,7 @@ class AuditInputTest {
   void malformedRecords() {
     assertEquals("MALFORMED_RECORD", reason("{\"audit_id\": \"A1\", \"edition\": 20"));
     assertEquals("MALFORMED_RECORD", reason(audit("edition", "2016")));
-    assertEquals("MALFORMED_RECORD",
-        reason(audit("answered_at", "\"2017-09-05T10:11:00+02:00\"")));
+    assertEquals("MALFORMED_RECORD", reason(audit("answered_at", "\"2017-09-05T10:11:00+02:00\"")));
     assertEquals("MALFORMED_RECORD", reason(audit("audit_id", "null")));
     assertEquals("INVALID_DATE", reason(audit("contacted_at", "\"05/09/2017\"")));
     assertEquals("UNKNOWN_CODE", reason(audit("channel", "\"FAX\"")));
@@ -106,39 +118,63 @@ class AuditInputTest {
 
   @Test
   void perimeter() {
-    assertEquals("OUT_OF_PERIMETER", reason(audit("structure_id", "\"S2\"", "site_id", "\"S2-M\"")));
+    assertEquals(
+        "OUT_OF_PERIMETER", reason(audit("structure_id", "\"S2\"", "site_id", "\"S2-M\"")));
     assertEquals("OUT_OF_PERIMETER", reason(audit("site_id", "\"S1-A1\"")));
-    assertNull(reason(audit("structure_id", "\"S3\"", "site_id", "\"S3-A1\"", "scenario_id", "\"SC06\"")));
+    assertNull(
+        reason(audit("structure_id", "\"S3\"", "site_id", "\"S3-A1\"", "scenario_id", "\"SC06\"")));
     assertEquals("OUT_OF_PERIMETER", reason(audit("channel", "\"VISIT\"", "answers", "[]")));
-    assertNull(reason(audit("structure_id", "\"S3\"", "site_id", "\"S3-M\"", "channel", "\"VISIT\"",
-        "answers", "[]")));
+    assertNull(
+        reason(
+            audit(
+                "structure_id",
+                "\"S3\"",
+                "site_id",
+                "\"S3-M\"",
+                "channel",
+                "\"VISIT\"",
+                "answers",
+                "[]")));
   }
 
   @Test
   void windowIsInclusiveInParisDates() {
     // EMAIL window: 2017-09-04 .. 2017-10-27.
-    assertNull(reason(audit("contacted_at", "\"2017-09-04T00:10:00+02:00\"",
-        "answered_at", "null")));
-    assertEquals("OUTSIDE_WINDOW", reason(audit("contacted_at", "\"2017-09-03T21:59:00Z\"",
-        "answered_at", "null")));
-    assertNull(reason(audit("contacted_at", "\"2017-10-27T21:59:00Z\"", "answered_at", "null",
-        "recorded_at", "\"2017-10-30T09:00:00+01:00\"")));
+    assertNull(
+        reason(audit("contacted_at", "\"2017-09-04T00:10:00+02:00\"", "answered_at", "null")));
+    assertEquals(
+        "OUTSIDE_WINDOW",
+        reason(audit("contacted_at", "\"2017-09-03T21:59:00Z\"", "answered_at", "null")));
+    assertNull(
+        reason(
+            audit(
+                "contacted_at",
+                "\"2017-10-27T21:59:00Z\"",
+                "answered_at",
+                "null",
+                "recorded_at",
+                "\"2017-10-30T09:00:00+01:00\"")));
     // 22:30 UTC on 27 Oct is already 28 Oct in Paris.
-    assertEquals("OUTSIDE_WINDOW", reason(audit("contacted_at", "\"2017-10-27T22:30:00Z\"",
-        "answered_at", "null")));
+    assertEquals(
+        "OUTSIDE_WINDOW",
+        reason(audit("contacted_at", "\"2017-10-27T22:30:00Z\"", "answered_at", "null")));
   }
 
   @Test
   void answersAreNormalisedOrRefusedAlone() {
-    Row row = stage(audit("answers", "[{\"item_id\": \"EM01\", \"value\": \" yes \"},"
-        + "{\"item_id\": \"EM04\", \"value\": 3},"
-        + "{\"item_id\": \"EM05\", \"value\": \"3.0\"},"
-        + "{\"item_id\": \"EM06\", \"value\": \"na\"},"
-        + "{\"item_id\": \"EM02\", \"value\": \"MAYBE\"},"
-        + "{\"item_id\": \"EM99\", \"value\": \"YES\"},"
-        + "{\"item_id\": \"PH02\", \"value\": \"YES\"},"
-        + "{\"item_id\": \"EM07\", \"value\": \"YES\"},"
-        + "{\"item_id\": \"EM07\", \"value\": \"NO\"}]"));
+    Row row =
+        stage(
+            audit(
+                "answers",
+                "[{\"item_id\": \"EM01\", \"value\": \" yes \"},"
+                    + "{\"item_id\": \"EM04\", \"value\": 3},"
+                    + "{\"item_id\": \"EM05\", \"value\": \"3.0\"},"
+                    + "{\"item_id\": \"EM06\", \"value\": \"na\"},"
+                    + "{\"item_id\": \"EM02\", \"value\": \"MAYBE\"},"
+                    + "{\"item_id\": \"EM99\", \"value\": \"YES\"},"
+                    + "{\"item_id\": \"PH02\", \"value\": \"YES\"},"
+                    + "{\"item_id\": \"EM07\", \"value\": \"YES\"},"
+                    + "{\"item_id\": \"EM07\", \"value\": \"NO\"}]"));
     assertNull(row.getAs(Staging.REASON));
     List<Row> answers = row.getList(row.fieldIndex(AuditInput.ANSWERS));
     assertAnswer(answers.get(0), "EM01", "YES", null);
@@ -157,18 +193,32 @@ class AuditInputTest {
     var grid = Referential.defaults();
     var scale = grid.item("EM04").orElseThrow();
     var rings = grid.item("PH01").orElseThrow();
-    assertEquals("4", AuditInput.normalise(scale, com.fasterxml.jackson.databind.node.TextNode.valueOf("4")));
-    assertEquals("2.5", AuditInput.normalise(rings, com.fasterxml.jackson.databind.node.DoubleNode.valueOf(2.50)));
-    assertEquals("0", AuditInput.normalise(rings, com.fasterxml.jackson.databind.node.TextNode.valueOf("0")));
+    assertEquals(
+        "4",
+        AuditInput.normalise(scale, com.fasterxml.jackson.databind.node.TextNode.valueOf("4")));
+    assertEquals(
+        "2.5",
+        AuditInput.normalise(rings, com.fasterxml.jackson.databind.node.DoubleNode.valueOf(2.50)));
+    assertEquals(
+        "0",
+        AuditInput.normalise(rings, com.fasterxml.jackson.databind.node.TextNode.valueOf("0")));
     for (String bad : List.of("0", "5", "2.5", "three")) {
-      assertRefused(() -> AuditInput.normalise(scale, com.fasterxml.jackson.databind.node.TextNode.valueOf(bad)));
+      assertRefused(
+          () ->
+              AuditInput.normalise(
+                  scale, com.fasterxml.jackson.databind.node.TextNode.valueOf(bad)));
     }
-    assertRefused(() -> AuditInput.normalise(rings, com.fasterxml.jackson.databind.node.TextNode.valueOf("-3")));
+    assertRefused(
+        () ->
+            AuditInput.normalise(
+                rings, com.fasterxml.jackson.databind.node.TextNode.valueOf("-3")));
   }
 
   @Test
   void fileNotInUtf8IsRefusedLineByLine() {
-    TextFile latin1 = TextFile.decode("audits/x.jsonl", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
+    TextFile latin1 =
+        TextFile.decode(
+            "audits/x.jsonl", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
     assertEquals(false, latin1.validUtf8());
     List<Row> rows = rows(AuditInput.stage(latin1, CONTEXT));
     assertEquals(1, rows.size());
@@ -178,26 +228,38 @@ class AuditInputTest {
 
   @Test
   void aStreamedFileGivesTheRowsOfTheWholeText() {
-    byte[] bytes = ("\uFEFF" + audit() + "\r\n\n" + audit("audit_id", "\"A2\"") + "\n{broken\n"
-        + audit("audit_id", "\"A3\", \"comment\": \"déjà vu\"")).getBytes(StandardCharsets.UTF_8);
-    StreamedText streamed = StreamedText.of("audits/s.jsonl", () -> new ByteArrayInputStream(bytes));
+    byte[] bytes =
+        ("\uFEFF"
+                + audit()
+                + "\r\n\n"
+                + audit("audit_id", "\"A2\"")
+                + "\n{broken\n"
+                + audit("audit_id", "\"A3\", \"comment\": \"déjà vu\""))
+            .getBytes(StandardCharsets.UTF_8);
+    StreamedText streamed =
+        StreamedText.of("audits/s.jsonl", () -> new ByteArrayInputStream(bytes));
     assertTrue(streamed.validUtf8());
     assertFalse(streamed.isEmpty());
     List<Row> whole = rows(AuditInput.stage(TextFile.decode("audits/s.jsonl", bytes), CONTEXT));
-    assertEquals(List.of(1L, 3L, 4L, 5L), whole.stream().map(r -> (Long) r.getAs("source_line")).toList());
+    assertEquals(
+        List.of(1L, 3L, 4L, 5L), whole.stream().map(r -> (Long) r.getAs("source_line")).toList());
     assertEquals(whole, rows(AuditInput.stage(streamed, CONTEXT)));
   }
 
   @Test
   void aStreamedFileNotInUtf8IsReadAsLatin1AndABlankOneIsEmpty() {
     byte[] latin1 = {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'};
-    StreamedText streamed = StreamedText.of("audits/x.jsonl", () -> new ByteArrayInputStream(latin1));
+    StreamedText streamed =
+        StreamedText.of("audits/x.jsonl", () -> new ByteArrayInputStream(latin1));
     assertFalse(streamed.validUtf8());
-    assertEquals(rows(AuditInput.stage(TextFile.decode("audits/x.jsonl", latin1), CONTEXT)),
+    assertEquals(
+        rows(AuditInput.stage(TextFile.decode("audits/x.jsonl", latin1), CONTEXT)),
         rows(AuditInput.stage(streamed, CONTEXT)));
     for (String blank : List.of("", " \n\r\n", "\uFEFF\n")) {
       byte[] bytes = blank.getBytes(StandardCharsets.UTF_8);
-      assertTrue(StreamedText.of("audits/b.jsonl", () -> new ByteArrayInputStream(bytes)).isEmpty(), blank);
+      assertTrue(
+          StreamedText.of("audits/b.jsonl", () -> new ByteArrayInputStream(bytes)).isEmpty(),
+          blank);
     }
     byte[] text = "\uFEFFx".getBytes(StandardCharsets.UTF_8);
     assertFalse(StreamedText.of("audits/c.jsonl", () -> new ByteArrayInputStream(text)).isEmpty());
@@ -205,7 +267,9 @@ class AuditInputTest {
 
   @Test
   void blankLinesAreNotRows() {
-    TextFile file = new TextFile("audits/b.jsonl", audit() + "\r\n\n" + audit("audit_id", "\"A2\"") + "\n", true);
+    TextFile file =
+        new TextFile(
+            "audits/b.jsonl", audit() + "\r\n\n" + audit("audit_id", "\"A2\"") + "\n", true);
     List<Row> rows = rows(AuditInput.stage(file, CONTEXT));
     assertEquals(2, rows.size());
     assertEquals(3L, (long) rows.get(1).getAs("source_line"));
@@ -213,19 +277,27 @@ class AuditInputTest {
 
   @Test
   void identicalContentWhateverTheKeyOrderOrSpacing() {
-    String reordered = "{\"comment\":  \"ok\", " + audit().substring(1).replace(", \"comment\": \"ok\"", "");
-    assertEquals((String) stage(audit()).getAs(Staging.CONTENT), stage(reordered).getAs(Staging.CONTENT));
-    assertEquals(false, stage(audit()).getAs(Staging.CONTENT).equals(stage(audit("comment", "\"ko\"")).getAs(Staging.CONTENT)));
+    String reordered =
+        "{\"comment\":  \"ok\", " + audit().substring(1).replace(", \"comment\": \"ok\"", "");
+    assertEquals(
+        (String) stage(audit()).getAs(Staging.CONTENT), stage(reordered).getAs(Staging.CONTENT));
+    assertEquals(
+        false,
+        stage(audit())
+            .getAs(Staging.CONTENT)
+            .equals(stage(audit("comment", "\"ko\"")).getAs(Staging.CONTENT)));
   }
 
   @Test
   void canonicalFormSortsNestedKeysAndKeepsValuesAsWritten() throws Exception {
     // Staged digests outlive a release (unchanged files are not parsed again), so the text must
     // stay that of the maps sorted by ORDER_MAP_ENTRIES_BY_KEYS, which earlier versions wrote.
-    String line = "{\"z\": null, \"b\": [{\"value\": 2.50, \"item_id\": \"E\u00e9\\\"1\"}, 3, true],"
-        + " \"a\": {\"y\": 12345678901234567890, \"x\": -7}, \"A\": 1e2}";
-    assertEquals("{\"A\":100.0,\"a\":{\"x\":-7,\"y\":12345678901234567890},"
-        + "\"b\":[{\"item_id\":\"E\u00e9\\\"1\",\"value\":2.5},3,true],\"z\":null}",
+    String line =
+        "{\"z\": null, \"b\": [{\"value\": 2.50, \"item_id\": \"E\u00e9\\\"1\"}, 3, true],"
+            + " \"a\": {\"y\": 12345678901234567890, \"x\": -7}, \"A\": 1e2}";
+    assertEquals(
+        "{\"A\":100.0,\"a\":{\"x\":-7,\"y\":12345678901234567890},"
+            + "\"b\":[{\"item_id\":\"E\u00e9\\\"1\",\"value\":2.5},3,true],\"z\":null}",
         AuditInput.canonical(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line)));
   }
 

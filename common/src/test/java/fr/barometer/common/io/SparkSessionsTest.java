@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SparkSessionsTest {
   private static final Map<String, String> INTERPRETED =
-      Map.of("spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+      Map.of(
+          "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
   @TempDir Path tmp;
 
@@ -28,7 +29,9 @@ class SparkSessionsTest {
   @Test
   void aGivenSettingWins() {
     SparkConf given = new SparkConf(false).set("spark.sql.codegen.wholeStage", "true");
-    assertEquals(Map.of("spark.sql.codegen.factoryMode", "NO_CODEGEN"), SparkSessions.codeGeneration(100, given));
+    assertEquals(
+        Map.of("spark.sql.codegen.factoryMode", "NO_CODEGEN"),
+        SparkSessions.codeGeneration(100, given));
   }
 
   @Test

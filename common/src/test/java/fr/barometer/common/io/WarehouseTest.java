@@ -23,19 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WarehouseTest {
   private static final SparkSession SPARK = SparkTestSession.get();
-  private static final StructType SCHEMA = new StructType()
-      .add("edition", DataTypes.IntegerType, false)
-      .add("value", DataTypes.StringType, true);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("edition", DataTypes.IntegerType, false)
+          .add("value", DataTypes.StringType, true);
 
   @TempDir Path tmp;
 
   private static Dataset<Row> rows(int edition, String... values) {
-    return SPARK.createDataFrame(List.of(values).stream().map(v -> RowFactory.create(edition, v)).toList(), SCHEMA);
+    return SPARK.createDataFrame(
+        List.of(values).stream().map(v -> RowFactory.create(edition, v)).toList(), SCHEMA);
   }
 
   private static List<String> values(Warehouse warehouse, String table, int edition) {
     return warehouse.read(table, edition).orderBy("value").collectAsList().stream()
-        .map(r -> r.<String>getAs("value")).toList();
+        .map(r -> r.<String>getAs("value"))
+        .toList();
   }
 
   @Test
@@ -57,9 +60,13 @@ class WarehouseTest {
       tables.put(t, rows(2017, t + "-a", t + "-b"));
     }
     tables.put("t5", rows(2017, "t5-a"));
-    assertEquals(Map.of("t1", 2L, "t2", 2L, "t3", 2L, "t4", 2L, "t5", 1L), warehouse.replaceEditions(2017, tables));
+    assertEquals(
+        Map.of("t1", 2L, "t2", 2L, "t3", 2L, "t4", 2L, "t5", 1L),
+        warehouse.replaceEditions(2017, tables));
     for (String t : tables.keySet()) {
-      assertEquals(t.equals("t5") ? List.of("t5-a") : List.of(t + "-a", t + "-b"), values(warehouse, t, 2017));
+      assertEquals(
+          t.equals("t5") ? List.of("t5-a") : List.of(t + "-a", t + "-b"),
+          values(warehouse, t, 2017));
       assertEquals(0, warehouse.lastCommit(t).version());
     }
     assertEquals(9, warehouse.rowsWritten());
@@ -71,11 +78,18 @@ class WarehouseTest {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put("good", rows(2017, "x"));
     // A table holding a string where the first write put an integer: Delta refuses the schema.
-    warehouse.replaceEdition("bad", 2017, SPARK.createDataFrame(List.of(RowFactory.create(2017, 1)),
-        new StructType().add("edition", DataTypes.IntegerType).add("value", DataTypes.IntegerType)));
+    warehouse.replaceEdition(
+        "bad",
+        2017,
+        SPARK.createDataFrame(
+            List.of(RowFactory.create(2017, 1)),
+            new StructType()
+                .add("edition", DataTypes.IntegerType)
+                .add("value", DataTypes.IntegerType)));
     tables.put("bad", rows(2017, "y"));
     tables.put("also_good", rows(2017, "w"));
-    RuntimeException e = assertThrows(RuntimeException.class, () -> warehouse.replaceEditions(2017, tables));
+    RuntimeException e =
+        assertThrows(RuntimeException.class, () -> warehouse.replaceEditions(2017, tables));
     assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), String.valueOf(e));
     assertEquals(List.of("x"), values(warehouse, "good", 2017));
     assertEquals(List.of("w"), values(warehouse, "also_good", 2017));
@@ -87,8 +101,11 @@ class WarehouseTest {
     warehouse.replaceEdition("t", 2017, rows(2017, "a", "b", "c"));
     warehouse.replaceEdition("t", 2018, rows(2018, "z"));
     warehouse.replaceEdition("t", 2017, rows(2017, "d", "e"));
-    Row history = DeltaTable.forPath(SPARK, warehouse.path("t")).history(1)
-        .select("version", "timestamp").first();
+    Row history =
+        DeltaTable.forPath(SPARK, warehouse.path("t"))
+            .history(1)
+            .select("version", "timestamp")
+            .first();
     Warehouse.Commit last = warehouse.lastCommit("t");
     assertEquals(2, last.version());
     assertEquals(history.getLong(0), last.version());

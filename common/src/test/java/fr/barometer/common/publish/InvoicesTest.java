@@ -20,33 +20,57 @@ class InvoicesTest {
 
   @Test
   void eachCaseOfThePriceList() {
-    StructType participating = new StructType().add("edition", DataTypes.IntegerType)
-        .add("structure_id", DataTypes.StringType).add("plan", DataTypes.StringType);
-    StructType sites = new StructType().add("edition", DataTypes.IntegerType).add("site_id", DataTypes.StringType)
-        .add("structure_id", DataTypes.StringType).add("is_main", DataTypes.BooleanType)
-        .add("mystery_visit", DataTypes.BooleanType);
-    StructType orders = new StructType().add("edition", DataTypes.IntegerType)
-        .add("structure_id", DataTypes.StringType).add("restitution", DataTypes.BooleanType)
-        .add("professional_audit", DataTypes.BooleanType);
-    Dataset<Row> structures = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "STD", "STANDARD"),
-        RowFactory.create(2017, "STDV", "STANDARD"),
-        RowFactory.create(2017, "PERS", "PERSONALIZED"),
-        RowFactory.create(2017, "FULL", "PERSONALIZED")), participating);
-    Dataset<Row> siteRows = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "STD-M", "STD", true, false),
-        RowFactory.create(2017, "STDV-M", "STDV", true, true),
-        RowFactory.create(2017, "STDV-A1", "STDV", false, true),   // a STANDARD plan bills no additional site
-        RowFactory.create(2017, "PERS-M", "PERS", true, false),
-        RowFactory.create(2017, "PERS-A1", "PERS", false, false),
-        RowFactory.create(2017, "FULL-M", "FULL", true, true),
-        RowFactory.create(2017, "FULL-A1", "FULL", false, true),
-        RowFactory.create(2017, "FULL-A2", "FULL", false, false)), sites);
-    Dataset<Row> orderRows = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "PERS", false, false),
-        RowFactory.create(2017, "FULL", true, true)), orders);
-    Map<String, Row> invoices = Invoices.invoices(structures, siteRows, orderRows, EditionConfig.defaults())
-        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("structure_id"), r -> r));
+    StructType participating =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("structure_id", DataTypes.StringType)
+            .add("plan", DataTypes.StringType);
+    StructType sites =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("site_id", DataTypes.StringType)
+            .add("structure_id", DataTypes.StringType)
+            .add("is_main", DataTypes.BooleanType)
+            .add("mystery_visit", DataTypes.BooleanType);
+    StructType orders =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("structure_id", DataTypes.StringType)
+            .add("restitution", DataTypes.BooleanType)
+            .add("professional_audit", DataTypes.BooleanType);
+    Dataset<Row> structures =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(2017, "STD", "STANDARD"),
+                RowFactory.create(2017, "STDV", "STANDARD"),
+                RowFactory.create(2017, "PERS", "PERSONALIZED"),
+                RowFactory.create(2017, "FULL", "PERSONALIZED")),
+            participating);
+    Dataset<Row> siteRows =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(2017, "STD-M", "STD", true, false),
+                RowFactory.create(2017, "STDV-M", "STDV", true, true),
+                RowFactory.create(
+                    2017, "STDV-A1", "STDV", false,
+                    true), // a STANDARD plan bills no additional site
+                RowFactory.create(2017, "PERS-M", "PERS", true, false),
+                RowFactory.create(2017, "PERS-A1", "PERS", false, false),
+                RowFactory.create(2017, "FULL-M", "FULL", true, true),
+                RowFactory.create(2017, "FULL-A1", "FULL", false, true),
+                RowFactory.create(2017, "FULL-A2", "FULL", false, false)),
+            sites);
+    Dataset<Row> orderRows =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(2017, "PERS", false, false),
+                RowFactory.create(2017, "FULL", true, true)),
+            orders);
+    Map<String, Row> invoices =
+        Invoices.invoices(structures, siteRows, orderRows, EditionConfig.defaults())
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getAs("structure_id"), r -> r));
     assertTotals(invoices.get("STD"), 0, 0, 0);
     // The main site's visit option: 400, VAT 80.
     assertTotals(invoices.get("STDV"), 400, 80, 480);

@@ -1,13 +1,12 @@
 package fr.barometer.common.publish;
 
-import fr.barometer.common.config.TestConfigs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.barometer.common.SparkTestSession;
-import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.config.TestConfigs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +21,66 @@ import org.junit.jupiter.api.Test;
 
 class PositioningTest {
   private static final SparkSession SPARK = SparkTestSession.get();
-  private static final StructType MEASURES = new StructType()
-      .add("edition", DataTypes.IntegerType).add("structure_id", DataTypes.StringType)
-      .add("category", DataTypes.StringType).add("subtype", DataTypes.StringType)
-      .add("stratum", DataTypes.StringType).add("peer_group", DataTypes.StringType)
-      .add("region_code", DataTypes.StringType).add("department_code", DataTypes.StringType)
-      .add("measure", DataTypes.StringType).add("value", DataTypes.DoubleType)
-      .add("compliant", DataTypes.LongType).add("applicable", DataTypes.LongType);
+  private static final StructType MEASURES =
+      new StructType()
+          .add("edition", DataTypes.IntegerType)
+          .add("structure_id", DataTypes.StringType)
+          .add("category", DataTypes.StringType)
+          .add("subtype", DataTypes.StringType)
+          .add("stratum", DataTypes.StringType)
+          .add("peer_group", DataTypes.StringType)
+          .add("region_code", DataTypes.StringType)
+          .add("department_code", DataTypes.StringType)
+          .add("measure", DataTypes.StringType)
+          .add("value", DataTypes.DoubleType)
+          .add("compliant", DataTypes.LongType)
+          .add("applicable", DataTypes.LongType);
 
-  private static Row town(String id, String stratum, String region, String dept, double value, long compliant,
+  private static Row town(
+      String id,
+      String stratum,
+      String region,
+      String dept,
+      double value,
+      long compliant,
       long applicable) {
-    return RowFactory.create(2017, id, "ADMINISTRATION", "MAIRIE", stratum, stratum, region, dept, "OVERALL",
-        value, compliant, applicable);
+    return RowFactory.create(
+        2017,
+        id,
+        "ADMINISTRATION",
+        "MAIRIE",
+        stratum,
+        stratum,
+        region,
+        dept,
+        "OVERALL",
+        value,
+        compliant,
+        applicable);
   }
 
   /** Four town halls in S1 (80, 70, 70, 60) and one post office alone in its category (50). */
   private static Dataset<Row> sample() {
-    List<Row> rows = new ArrayList<>(List.of(
-        town("A", "S1", "53", "35", 80, 8, 10),
-        town("B", "S1", "53", "35", 70, 6, 10),
-        town("C", "S1", "53", "29", 70, 5, 10),
-        town("D", "S1", "11", "75", 60, 1, 10),
-        RowFactory.create(2017, "E", "POSTAL", "La Poste", null, "POSTAL", "11", "75", "OVERALL", 50.0, 0L, 20L)));
+    List<Row> rows =
+        new ArrayList<>(
+            List.of(
+                town("A", "S1", "53", "35", 80, 8, 10),
+                town("B", "S1", "53", "35", 70, 6, 10),
+                town("C", "S1", "53", "29", 70, 5, 10),
+                town("D", "S1", "11", "75", 60, 1, 10),
+                RowFactory.create(
+                    2017,
+                    "E",
+                    "POSTAL",
+                    "La Poste",
+                    null,
+                    "POSTAL",
+                    "11",
+                    "75",
+                    "OVERALL",
+                    50.0,
+                    0L,
+                    20L)));
     return SPARK.createDataFrame(rows, MEASURES);
   }
 
@@ -56,7 +93,8 @@ class PositioningTest {
   void ranksPercentilesQuartilesAndGaps() {
     Map<String, Row> p = positions(sample());
     // RANK descending: 80 -> 1, the two 70s share 2, 60 -> 4.
-    assertEquals(List.of(1, 2, 2, 4), List.of(rank(p, "A"), rank(p, "B"), rank(p, "C"), rank(p, "D")));
+    assertEquals(
+        List.of(1, 2, 2, 4), List.of(rank(p, "A"), rank(p, "B"), rank(p, "C"), rank(p, "D")));
     assertEquals(4L, (long) p.get("A").getAs("peer_group_size"));
     // PERCENT_RANK ascending in S1: 60 -> 0, 70 -> (2-1)/(4-1) = 33.33, 80 -> 100.
     assertEquals(100.0, p.get("A").<Double>getAs("percentile_peer"), 1e-9);
@@ -65,7 +103,9 @@ class PositioningTest {
     // Nationally 50, 60, 70, 70, 80: 70 -> (3-1)/4 = 50, 60 -> 25.
     assertEquals(50.0, p.get("B").<Double>getAs("percentile_national"), 1e-9);
     assertEquals(25.0, p.get("D").<Double>getAs("percentile_national"), 1e-9);
-    assertEquals(List.of(1, 3, 3, 4), List.of(quartile(p, "A"), quartile(p, "B"), quartile(p, "C"), quartile(p, "D")));
+    assertEquals(
+        List.of(1, 3, 3, 4),
+        List.of(quartile(p, "A"), quartile(p, "B"), quartile(p, "C"), quartile(p, "D")));
     // S1 mean 70; national mean 330 / 5 = 66.
     assertEquals(10.0, p.get("A").<Double>getAs("gap_to_peer_mean"), 1e-9);
     assertEquals(-10.0, p.get("D").<Double>getAs("gap_to_peer_mean"), 1e-9);
@@ -108,15 +148,23 @@ class PositioningTest {
       rows.add(town("T" + v, "S2", "53", "35", v, 0, 1));
     }
     Map<String, Row> p = positions(SPARK.createDataFrame(rows, MEASURES));
-    assertEquals(List.of(4, 3, 2, 1, 1),
-        List.of(quartile(p, "T1"), quartile(p, "T2"), quartile(p, "T3"), quartile(p, "T4"), quartile(p, "T5")));
+    assertEquals(
+        List.of(4, 3, 2, 1, 1),
+        List.of(
+            quartile(p, "T1"),
+            quartile(p, "T2"),
+            quartile(p, "T3"),
+            quartile(p, "T4"),
+            quartile(p, "T5")));
   }
 
   @Test
   void nationalPercentilesOfOddAndEvenCountsAndPooledCompliance() {
     // k = 1: nothing suppressed, so every figure can be checked.
-    Map<String, Row> cells = NationalBarometer.cells(sample(), TestConfigs.withK(1)).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
+    Map<String, Row> cells =
+        NationalBarometer.cells(sample(), TestConfigs.withK(1)).collectAsList().stream()
+            .collect(
+                Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
     Row national = cells.get("NATIONAL/FRANCE");
     // 50, 60, 70, 70, 80: positions 1, 2, 3 of 0..4.
     assertEquals(5L, (long) national.getAs("n_structures"));
@@ -155,8 +203,9 @@ class PositioningTest {
         assertNull(cell.getAs(value), value);
       }
     }
-    assertTrue(List.of(NationalBarometer.cells(five, TestConfigs.withK(5)).columns()).stream()
-        .noneMatch(c -> c.contains("structure_id") || c.contains("name")));
+    assertTrue(
+        List.of(NationalBarometer.cells(five, TestConfigs.withK(5)).columns()).stream()
+            .noneMatch(c -> c.contains("structure_id") || c.contains("name")));
   }
 
   @Test
@@ -164,8 +213,10 @@ class PositioningTest {
     // k = 4: POSTAL holds one structure (primary); NATIONAL (5) minus ADMINISTRATION (4) would
     // give it away, so ADMINISTRATION goes too; the same for S1 against NATIONAL. Region 53 (3)
     // and region 11 (2) are both primary, which leaves NATIONAL minus nothing = 5 >= k.
-    Map<String, Row> cells = NationalBarometer.cells(sample(), TestConfigs.withK(4)).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
+    Map<String, Row> cells =
+        NationalBarometer.cells(sample(), TestConfigs.withK(4)).collectAsList().stream()
+            .collect(
+                Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
     assertEquals("PRIMARY", cells.get("CATEGORY/POSTAL").getAs("suppression"));
     assertEquals("SECONDARY", cells.get("CATEGORY/ADMINISTRATION").getAs("suppression"));
     assertEquals("SECONDARY", cells.get("STRATUM/S1").getAs("suppression"));
@@ -177,24 +228,36 @@ class PositioningTest {
 
   @Test
   void relationCitoyenTrophy() {
-    StructType scores = new StructType().add("edition", DataTypes.IntegerType)
-        .add("structure_id", DataTypes.StringType).add("peer_group", DataTypes.StringType)
-        .add("barometer_score", DataTypes.DoubleType).add("compliance", DataTypes.DoubleType)
-        .add("complete", DataTypes.BooleanType);
-    Dataset<Row> rows = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "S01", "S1", 90.0, 50.0, false),   // best but incomplete
-        RowFactory.create(2017, "S02", "S1", 80.0, 60.0, true),
-        RowFactory.create(2017, "S03", "S1", 80.0, 70.0, true),    // same score, higher compliance
-        RowFactory.create(2017, "S05", "POSTAL", 75.0, 40.0, true),
-        RowFactory.create(2017, "S04", "POSTAL", 75.0, 40.0, true)), // full tie: smaller id
-        scores);
-    Map<String, String> winners = Trophies.relationCitoyen(rows).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getAs("peer_group"), r -> r.getAs("structure_id")));
+    StructType scores =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("structure_id", DataTypes.StringType)
+            .add("peer_group", DataTypes.StringType)
+            .add("barometer_score", DataTypes.DoubleType)
+            .add("compliance", DataTypes.DoubleType)
+            .add("complete", DataTypes.BooleanType);
+    Dataset<Row> rows =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(2017, "S01", "S1", 90.0, 50.0, false), // best but incomplete
+                RowFactory.create(2017, "S02", "S1", 80.0, 60.0, true),
+                RowFactory.create(
+                    2017, "S03", "S1", 80.0, 70.0, true), // same score, higher compliance
+                RowFactory.create(2017, "S05", "POSTAL", 75.0, 40.0, true),
+                RowFactory.create(2017, "S04", "POSTAL", 75.0, 40.0, true)), // full tie: smaller id
+            scores);
+    Map<String, String> winners =
+        Trophies.relationCitoyen(rows).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getAs("peer_group"), r -> r.getAs("structure_id")));
     assertEquals(Map.of("S1", "S03", "POSTAL", "S04"), winners);
   }
 
-  /** 8/9 of 100 computed as 100 x 8 / 9 and as eight ninths added up: equal, yet not the same double. */
+  /**
+   * 8/9 of 100 computed as 100 x 8 / 9 and as eight ninths added up: equal, yet not the same
+   * double.
+   */
   private static final double EIGHT_NINTHS = 100.0 * 8 / 9;
+
   private static final double EIGHT_NINTHS_SUMMED = summedNinths(8) * 100;
 
   private static double summedNinths(int n) {
@@ -208,14 +271,18 @@ class PositioningTest {
   @Test
   void equalScoresReachedAlongDifferentPathsTie() {
     assertTrue(EIGHT_NINTHS != EIGHT_NINTHS_SUMMED, "the two paths must differ in the last bits");
-    Dataset<Row> measures = SPARK.createDataFrame(List.of(
-        town("A", "S1", "53", "35", EIGHT_NINTHS, 8, 9),
-        town("B", "S1", "53", "35", EIGHT_NINTHS_SUMMED, 8, 9),
-        town("C", "S1", "53", "29", 95, 9, 10),
-        town("D", "S1", "11", "75", 80, 8, 10)), MEASURES);
+    Dataset<Row> measures =
+        SPARK.createDataFrame(
+            List.of(
+                town("A", "S1", "53", "35", EIGHT_NINTHS, 8, 9),
+                town("B", "S1", "53", "35", EIGHT_NINTHS_SUMMED, 8, 9),
+                town("C", "S1", "53", "29", 95, 9, 10),
+                town("D", "S1", "11", "75", 80, 8, 10)),
+            MEASURES);
     Map<String, Row> p = positions(measures);
     // RANK descending: 95 -> 1, the two 88.9 share 2, 80 -> 4.
-    assertEquals(List.of(2, 2, 1, 4), List.of(rank(p, "A"), rank(p, "B"), rank(p, "C"), rank(p, "D")));
+    assertEquals(
+        List.of(2, 2, 1, 4), List.of(rank(p, "A"), rank(p, "B"), rank(p, "C"), rank(p, "D")));
     // PERCENT_RANK ascending: 80 -> 0, 88.9 -> 1/3, 95 -> 1; equal percentiles, equal quartiles.
     for (String id : List.of("A", "B")) {
       assertEquals(100.0 / 3, p.get(id).<Double>getAs("percentile_peer"), 1e-9);
@@ -229,14 +296,22 @@ class PositioningTest {
 
   @Test
   void equalScoresTieForTheTrophyAndGoToTheSmallerId() {
-    StructType scores = new StructType().add("edition", DataTypes.IntegerType)
-        .add("structure_id", DataTypes.StringType).add("peer_group", DataTypes.StringType)
-        .add("barometer_score", DataTypes.DoubleType).add("compliance", DataTypes.DoubleType)
-        .add("complete", DataTypes.BooleanType);
+    StructType scores =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("structure_id", DataTypes.StringType)
+            .add("peer_group", DataTypes.StringType)
+            .add("barometer_score", DataTypes.DoubleType)
+            .add("compliance", DataTypes.DoubleType)
+            .add("complete", DataTypes.BooleanType);
     // S01's score is the smaller double, but equal to S02's; compliances are equal too.
-    Dataset<Row> rows = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "S02", "S1", EIGHT_NINTHS_SUMMED, EIGHT_NINTHS_SUMMED, true),
-        RowFactory.create(2017, "S01", "S1", EIGHT_NINTHS, EIGHT_NINTHS, true)), scores);
+    Dataset<Row> rows =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    2017, "S02", "S1", EIGHT_NINTHS_SUMMED, EIGHT_NINTHS_SUMMED, true),
+                RowFactory.create(2017, "S01", "S1", EIGHT_NINTHS, EIGHT_NINTHS, true)),
+            scores);
     assertTrue(EIGHT_NINTHS < EIGHT_NINTHS_SUMMED);
     assertEquals("S01", Trophies.relationCitoyen(rows).first().getAs("structure_id"));
   }
@@ -248,5 +323,4 @@ class PositioningTest {
   private static int quartile(Map<String, Row> p, String id) {
     return p.get(id).getAs("quartile");
   }
-
 }

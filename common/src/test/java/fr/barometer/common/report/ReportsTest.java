@@ -32,7 +32,8 @@ class ReportsTest {
   }
 
   private static Map<String, Row> byStructure(Dataset<Row> rows) {
-    return rows.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("structure_id"), r -> r));
+    return rows.collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("structure_id"), r -> r));
   }
 
   @Test
@@ -44,25 +45,32 @@ class ReportsTest {
   @Test
   void strengthsAreTheThreeCriteriaFurthestAboveThePeerMean() {
     // Peer mean 70 on every criterion: Alpha's gaps C01 +20, C02 +10, C04 +5, C08 +2 (fourth: out).
-    assertEquals(List.of("C01 90.0 70.0 20.0", "C02 80.0 70.0 10.0", "C04 75.0 70.0 5.0"),
+    assertEquals(
+        List.of("C01 90.0 70.0 20.0", "C02 80.0 70.0 10.0", "C04 75.0 70.0 5.0"),
         highlights(personalized.get(ALPHA), "strengths"));
   }
 
   @Test
   void pointsOfProgressAreTheThreeFurthestBelow() {
-    assertEquals(List.of("C03 50.0 70.0 -20.0", "C05 60.0 70.0 -10.0", "C07 65.0 70.0 -5.0"),
+    assertEquals(
+        List.of("C03 50.0 70.0 -20.0", "C05 60.0 70.0 -10.0", "C07 65.0 70.0 -5.0"),
         highlights(personalized.get(ALPHA), "points_of_progress"));
   }
 
   @Test
   void aCriterionOnTheMeanIsNeitherAndFewerThanThreeAreListed() {
     assertEquals(List.of("C03 80.0 70.0 10.0"), highlights(personalized.get(BETA), "strengths"));
-    assertEquals(List.of("C01 60.0 70.0 -10.0"), highlights(personalized.get(BETA), "points_of_progress"));
+    assertEquals(
+        List.of("C01 60.0 70.0 -10.0"), highlights(personalized.get(BETA), "points_of_progress"));
   }
 
   @Test
   void highlightsCarryTheCriterionLabel() {
-    Row first = personalized.get(ALPHA).<Row>getList(fieldIndex(personalized.get(ALPHA), "strengths")).get(0);
+    Row first =
+        personalized
+            .get(ALPHA)
+            .<Row>getList(fieldIndex(personalized.get(ALPHA), "strengths"))
+            .get(0);
     assertEquals("Critère 1", first.getAs("label"));
   }
 
@@ -81,8 +89,11 @@ class ReportsTest {
 
   @Test
   void commentsAreTheStructuresOwnNonBlankOnes() {
-    assertEquals(List.of("Agent très aimable, réponse précise."), field(personalized.get(ALPHA), "comments", "comment"));
-    assertEquals(List.of("Demande d'acte d'état civil"),
+    assertEquals(
+        List.of("Agent très aimable, réponse précise."),
+        field(personalized.get(ALPHA), "comments", "comment"));
+    assertEquals(
+        List.of("Demande d'acte d'état civil"),
         field(personalized.get(ALPHA), "comments", "scenario_label"));
   }
 
@@ -110,7 +121,8 @@ class ReportsTest {
     assertEquals(74.5, (double) performance.getAs("barometer_score"));
     assertEquals(2L, (long) performance.getAs("n_sites"));
     List<String> measures = field(personalized.get(ALPHA), "positioning", "measure");
-    assertTrue(measures.contains("OVERALL") && measures.contains("CRITERION:C08"), measures.toString());
+    assertTrue(
+        measures.contains("OVERALL") && measures.contains("CRITERION:C08"), measures.toString());
   }
 
   @Test
@@ -119,7 +131,9 @@ class ReportsTest {
     assertEquals(61.5, (double) gamma.getAs("barometer_score"));
     Row overall = position(gamma, "OVERALL");
     assertEquals("61.5 PEER_GROUP S2 3/3 0.0 q4 gap -6.5", comparison(overall));
-    assertEquals(List.of("CHANNEL:EMAIL", "CHANNEL:PHONE", "OVERALL"), field(gamma, "positioning", "measure"));
+    assertEquals(
+        List.of("CHANNEL:EMAIL", "CHANNEL:PHONE", "OVERALL"),
+        field(gamma, "positioning", "measure"));
     // Alpha bought the visit: it is not a remote channel.
     assertFalse(field(standard.get(ALPHA), "positioning", "measure").contains("CHANNEL:VISIT"));
   }
@@ -130,16 +144,22 @@ class ReportsTest {
    */
   @Test
   void positionsAreInThePublishedPeerGroupAndTheTerritoriesOfAtLeastK() {
-    assertEquals("74.5 PEER_GROUP S2 1/3 100.0 q1 gap 6.5", comparison(position(personalized.get(ALPHA), "OVERALL")));
-    assertEquals("74.5 region 1/2 100.0 department null/1 null",
+    assertEquals(
+        "74.5 PEER_GROUP S2 1/3 100.0 q1 gap 6.5",
+        comparison(position(personalized.get(ALPHA), "OVERALL")));
+    assertEquals(
+        "74.5 region 1/2 100.0 department null/1 null",
         territoryPosition(position(personalized.get(ALPHA), "OVERALL")));
-    assertEquals("68.0 region 2/2 0.0 department null/1 null",
+    assertEquals(
+        "68.0 region 2/2 0.0 department null/1 null",
         territoryPosition(position(personalized.get(BETA), "OVERALL")));
-    assertEquals("61.5 region null/1 null department null/1 null",
+    assertEquals(
+        "61.5 region null/1 null department null/1 null",
         territoryPosition(position(standard.get(GAMMA), "OVERALL")));
     // Per channel: EMAIL 70 / 71 / 72 reverses the order: Alpha is last of its peers and region.
-    assertEquals("70.0 PEER_GROUP S2 3/3 0.0 q4 gap 2.0", comparison(position(personalized.get(ALPHA),
-        "CHANNEL:EMAIL")));
+    assertEquals(
+        "70.0 PEER_GROUP S2 3/3 0.0 q4 gap 2.0",
+        comparison(position(personalized.get(ALPHA), "CHANNEL:EMAIL")));
   }
 
   @Test
@@ -157,15 +177,29 @@ class ReportsTest {
   void anUnpublishedPeerGroupFallsBackOnTheCategoryThenTheNation() {
     Map<String, Dataset<Row>> t = ReportsFixture.tables();
     // S2's OVERALL cell suppressed (as secondary suppression may): OVERALL goes to the category.
-    t.put(Tables.BAROMETER_NATIONAL, t.get(Tables.BAROMETER_NATIONAL).selectExpr("edition", "scope", "scope_value",
-        "measure", "n_structures",
-        "suppressed OR (scope = 'STRATUM' AND measure IN ('OVERALL', 'CHANNEL:EMAIL')) AS suppressed",
-        "mean", "p25", "median", "p75", "compliance"));
+    t.put(
+        Tables.BAROMETER_NATIONAL,
+        t.get(Tables.BAROMETER_NATIONAL)
+            .selectExpr(
+                "edition",
+                "scope",
+                "scope_value",
+                "measure",
+                "n_structures",
+                "suppressed OR (scope = 'STRATUM' AND measure IN ('OVERALL', 'CHANNEL:EMAIL')) AS"
+                    + " suppressed",
+                "mean",
+                "p25",
+                "median",
+                "p75",
+                "compliance"));
     Map<String, Row> reports = byStructure(ReportsFixture.standard(t));
-    assertEquals("74.5 CATEGORY ADMINISTRATION 1/3 100.0 q1 gap 6.5",
+    assertEquals(
+        "74.5 CATEGORY ADMINISTRATION 1/3 100.0 q1 gap 6.5",
         comparison(position(reports.get(ALPHA), "OVERALL")));
     // EMAIL: no CATEGORY cell either, the national one is published.
-    assertEquals("70.0 NATIONAL FRANCE 3/3 0.0 q4 gap 2.0",
+    assertEquals(
+        "70.0 NATIONAL FRANCE 3/3 0.0 q4 gap 2.0",
         comparison(position(reports.get(ALPHA), "CHANNEL:EMAIL")));
   }
 
@@ -196,69 +230,159 @@ class ReportsTest {
 
   private static String territory(Row survey, String level) {
     Row t = survey.getAs(level);
-    return t.getAs("responses") + " " + t.getAs("structures") + " " + t.getAs("withheld") + " "
+    return t.getAs("responses")
+        + " "
+        + t.getAs("structures")
+        + " "
+        + t.getAs("withheld")
+        + " "
         + t.getAs("satisfaction_overall");
   }
 
   private static String comparison(Row m) {
-    return m.getAs("value") + " " + m.getAs("comparison") + " " + m.getAs("comparison_group") + " "
-        + m.getAs("rank") + "/" + m.getAs("comparison_size") + " " + m.getAs("percentile") + " q"
-        + m.getAs("quartile") + " gap " + m.getAs("gap_to_group_mean");
+    return m.getAs("value")
+        + " "
+        + m.getAs("comparison")
+        + " "
+        + m.getAs("comparison_group")
+        + " "
+        + m.getAs("rank")
+        + "/"
+        + m.getAs("comparison_size")
+        + " "
+        + m.getAs("percentile")
+        + " q"
+        + m.getAs("quartile")
+        + " gap "
+        + m.getAs("gap_to_group_mean");
   }
 
   private static Row position(Row report, String measure) {
     return report.<Row>getList(fieldIndex(report, "positioning")).stream()
-        .filter(m -> measure.equals(m.getAs("measure"))).findFirst().orElseThrow();
+        .filter(m -> measure.equals(m.getAs("measure")))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The figure, then rank / size and percentile in the region and the department. */
   private static String territoryPosition(Row m) {
-    return m.getAs("value") + " region " + m.getAs("rank_region") + "/" + m.getAs("region_size") + " "
-        + m.getAs("percentile_region") + " department " + m.getAs("rank_department") + "/"
-        + m.getAs("department_size") + " " + m.getAs("percentile_department");
+    return m.getAs("value")
+        + " region "
+        + m.getAs("rank_region")
+        + "/"
+        + m.getAs("region_size")
+        + " "
+        + m.getAs("percentile_region")
+        + " department "
+        + m.getAs("rank_department")
+        + "/"
+        + m.getAs("department_size")
+        + " "
+        + m.getAs("percentile_department");
   }
 
   @Test
   void assembleLeftJoinsEveryPieceOnTheBaseRows() {
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> base = spark.sql("SELECT * FROM VALUES (2017, 'A', 'a'), (2017, 'B', 'b')"
-        + " AS t(edition, structure_id, name)");
-    Dataset<Row> scores = spark.sql("SELECT * FROM VALUES (2017, 'A', 80.0), (2017, 'Z', 10.0)"
-        + " AS t(edition, structure_id, score)");
-    Dataset<Row> lists = spark.sql("SELECT * FROM VALUES (2017, 'B', array('x', 'y')), (2018, 'A', array('z'))"
-        + " AS t(edition, structure_id, tags)");
-    // Z (no base row) and edition 2018's A are left out; a structure without a piece's row gets nulls.
-    assertEquals(List.of("2017 A a 80.0 null", "2017 B b null [x, y]"),
+    Dataset<Row> base =
+        spark.sql(
+            "SELECT * FROM VALUES (2017, 'A', 'a'), (2017, 'B', 'b')"
+                + " AS t(edition, structure_id, name)");
+    Dataset<Row> scores =
+        spark.sql(
+            "SELECT * FROM VALUES (2017, 'A', 80.0), (2017, 'Z', 10.0)"
+                + " AS t(edition, structure_id, score)");
+    Dataset<Row> lists =
+        spark.sql(
+            "SELECT * FROM VALUES (2017, 'B', array('x', 'y')), (2018, 'A', array('z'))"
+                + " AS t(edition, structure_id, tags)");
+    // Z (no base row) and edition 2018's A are left out; a structure without a piece's row gets
+    // nulls.
+    assertEquals(
+        List.of("2017 A a 80.0 null", "2017 B b null [x, y]"),
         Reports.assemble(base, scores, lists).orderBy("structure_id").collectAsList().stream()
-            .map(r -> r.getAs("edition") + " " + r.getAs("structure_id") + " " + r.getAs("name") + " "
-                + r.getAs("score") + " " + (r.isNullAt(r.fieldIndex("tags")) ? null : r.getList(r.fieldIndex("tags"))))
+            .map(
+                r ->
+                    r.getAs("edition")
+                        + " "
+                        + r.getAs("structure_id")
+                        + " "
+                        + r.getAs("name")
+                        + " "
+                        + r.getAs("score")
+                        + " "
+                        + (r.isNullAt(r.fieldIndex("tags"))
+                            ? null
+                            : r.getList(r.fieldIndex("tags"))))
             .toList());
   }
 
   private static Reports.Inputs withoutTerritorySurvey() {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
-    return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
-        in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
-        in.scenarios(), in.audits(), in.positions(), in.surveyResults(), in.surveyTerritory().limit(0),
-        in.surveyNational(), in.communes(), in.kAnonymity());
+    return new Reports.Inputs(
+        in.eligibility(),
+        in.structures(),
+        in.sites(),
+        in.structureScores(),
+        in.siteScores(),
+        in.channelScores(),
+        in.stepScores(),
+        in.criterionScores(),
+        in.itemScores(),
+        in.criteria(),
+        in.items(),
+        in.scenarios(),
+        in.audits(),
+        in.positions(),
+        in.surveyResults(),
+        in.surveyTerritory().limit(0),
+        in.surveyNational(),
+        in.communes(),
+        in.kAnonymity());
   }
 
   private static Reports.Inputs withoutSurvey() {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
-    return new Reports.Inputs(in.eligibility(), in.structures(), in.sites(), in.structureScores(), in.siteScores(),
-        in.channelScores(), in.stepScores(), in.criterionScores(), in.itemScores(), in.criteria(), in.items(),
-        in.scenarios(), in.audits(), in.positions(), in.surveyResults().limit(0), in.surveyTerritory(),
-        in.surveyNational(), in.communes(), in.kAnonymity());
+    return new Reports.Inputs(
+        in.eligibility(),
+        in.structures(),
+        in.sites(),
+        in.structureScores(),
+        in.siteScores(),
+        in.channelScores(),
+        in.stepScores(),
+        in.criterionScores(),
+        in.itemScores(),
+        in.criteria(),
+        in.items(),
+        in.scenarios(),
+        in.audits(),
+        in.positions(),
+        in.surveyResults().limit(0),
+        in.surveyTerritory(),
+        in.surveyNational(),
+        in.communes(),
+        in.kAnonymity());
   }
 
   private static List<String> highlights(Row report, String column) {
     return report.<Row>getList(fieldIndex(report, column)).stream()
-        .map(r -> r.getAs("criterion") + " " + r.getAs("value") + " " + r.getAs("group_mean") + " " + r.getAs("gap"))
+        .map(
+            r ->
+                r.getAs("criterion")
+                    + " "
+                    + r.getAs("value")
+                    + " "
+                    + r.getAs("group_mean")
+                    + " "
+                    + r.getAs("gap"))
         .toList();
   }
 
   private static <T> List<T> field(Row report, String array, String field) {
-    return report.<Row>getList(fieldIndex(report, array)).stream().map(r -> r.<T>getAs(field)).toList();
+    return report.<Row>getList(fieldIndex(report, array)).stream()
+        .map(r -> r.<T>getAs(field))
+        .toList();
   }
 
   private static int fieldIndex(Row row, String name) {

@@ -22,6 +22,7 @@ class AnswerPointsTest {
 
   private static final GridItem YES_NO = item(ItemType.BOOLEAN, null, null, null);
   private static final GridItem SCALE = item(ItemType.SCALE, null, null, null);
+
   /** Phone rings: full up to 5, half up to 8. */
   private static final GridItem RINGS = item(ItemType.DELAY, DelayUnit.RINGS, 5.0, 8.0);
 

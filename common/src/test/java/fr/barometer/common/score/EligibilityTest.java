@@ -52,8 +52,16 @@ class EligibilityTest {
             structure("REJECTED", "ADMINISTRATION", "MAIRIE", "50000", null, "REJECTED"),
             // The same id in another edition must not leak into 2017.
             RowFactory.create(
-                2016, "M3500", "old", "ADMINISTRATION", "MAIRIE", "50000", null, "ACCEPTED",
-                "STANDARD", null));
+                2016,
+                "M3500",
+                "old",
+                "ADMINISTRATION",
+                "MAIRIE",
+                "50000",
+                null,
+                "ACCEPTED",
+                "STANDARD",
+                null));
     Dataset<Row> communes =
         frame(
             Schemas.COMMUNES,
@@ -79,8 +87,19 @@ class EligibilityTest {
     byStructure = ScoringTest.index(eligibility, "structure_id");
     assertArrayEquals(
         new String[] {
-          "edition", "structure_id", "category", "subtype", "plan", "insee_code", "epci_siren",
-          "region_code", "department_code", "population", "eligible", "reason", "stratum",
+          "edition",
+          "structure_id",
+          "category",
+          "subtype",
+          "plan",
+          "insee_code",
+          "epci_siren",
+          "region_code",
+          "department_code",
+          "population",
+          "eligible",
+          "reason",
+          "stratum",
           "peer_group"
         },
         eligibility.columns());
@@ -149,10 +168,7 @@ class EligibilityTest {
   @Test
   void participatingKeepsEligibleRowsOnly() {
     Dataset<Row> structures =
-        frame(
-            Schemas.STRUCTURES,
-            townHall("M3499", "03499"),
-            townHall("M3500", "03500"));
+        frame(Schemas.STRUCTURES, townHall("M3499", "03499"), townHall("M3500", "03500"));
     Dataset<Row> communes =
         frame(Schemas.COMMUNES, commune("03499", 3_499L), commune("03500", 3_500L));
     Dataset<Row> epci = frame(Schemas.EPCI);
@@ -198,7 +214,14 @@ class EligibilityTest {
 
   private static Row commune(String insee, Long population) {
     return RowFactory.create(
-        EDITION, insee, "Commune " + insee, "75", "Paris", "11", "Île-de-France", population,
+        EDITION,
+        insee,
+        "Commune " + insee,
+        "75",
+        "Paris",
+        "11",
+        "Île-de-France",
+        population,
         "200000001");
   }
 }

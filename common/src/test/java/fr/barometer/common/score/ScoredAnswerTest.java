@@ -16,20 +16,53 @@ class ScoredAnswerTest {
   /** A letter answered within 15 working days: full, within 25: half. */
   private static final GridItem LETTER_DELAY =
       new GridItem(
-          "LE03", Channel.LETTER, "C04", Step.TRAITEMENT, "delay", ItemType.DELAY,
-          DelayUnit.WORKING_DAYS, 15.0, 25.0, 2);
+          "LE03",
+          Channel.LETTER,
+          "C04",
+          Step.TRAITEMENT,
+          "delay",
+          ItemType.DELAY,
+          DelayUnit.WORKING_DAYS,
+          15.0,
+          25.0,
+          2);
+
   private static final GridItem LETTER_QUALITY =
       new GridItem(
-          "LE06", Channel.LETTER, "C02", Step.TRAITEMENT, "complete", ItemType.BOOLEAN,
-          null, null, null, 1);
+          "LE06",
+          Channel.LETTER,
+          "C02",
+          Step.TRAITEMENT,
+          "complete",
+          ItemType.BOOLEAN,
+          null,
+          null,
+          null,
+          1);
   private static final GridItem LETTER_ADDRESS =
       new GridItem(
-          "LE01", Channel.LETTER, "C01", Step.ACCES, "address", ItemType.BOOLEAN,
-          null, null, null, 1);
+          "LE01",
+          Channel.LETTER,
+          "C01",
+          Step.ACCES,
+          "address",
+          ItemType.BOOLEAN,
+          null,
+          null,
+          null,
+          1);
   private static final GridItem PHONE_ANSWER =
       new GridItem(
-          "PH06", Channel.PHONE, "C06", Step.TRAITEMENT, "oriented", ItemType.BOOLEAN,
-          null, null, null, 1);
+          "PH06",
+          Channel.PHONE,
+          "C06",
+          Step.TRAITEMENT,
+          "oriented",
+          ItemType.BOOLEAN,
+          null,
+          null,
+          null,
+          1);
 
   private static final Instant CONTACT = OffsetDateTime.parse("2017-04-13T10:00+02:00").toInstant();
   private static final Instant ANSWER = OffsetDateTime.parse("2017-04-18T09:00+02:00").toInstant();

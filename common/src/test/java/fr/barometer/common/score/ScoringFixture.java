@@ -63,9 +63,18 @@ public final class ScoringFixture {
     quotas.put(Channel.PHONE, 1);
     quotas.put(Channel.VISIT, 1);
     return new EditionConfig(
-        base.edition(), base.registrationClose(), base.windows(), quotas, channelWeights,
-        base.minCommunePopulation(), base.minEpciPopulation(), base.strata(), base.kAnonymity(),
-        base.surveyMinResponses(), base.prices(), base.vatRate());
+        base.edition(),
+        base.registrationClose(),
+        base.windows(),
+        quotas,
+        channelWeights,
+        base.minCommunePopulation(),
+        base.minEpciPopulation(),
+        base.strata(),
+        base.kAnonymity(),
+        base.surveyMinResponses(),
+        base.prices(),
+        base.vatRate());
   }
 
   public static EditionConfig config() {
@@ -170,13 +179,28 @@ public final class ScoringFixture {
   private static Row structure(
       String id, String category, String subtype, String insee, String status, String plan) {
     return RowFactory.create(
-        EDITION, id, "Structure " + id, category, subtype, insee, null, status, plan,
+        EDITION,
+        id,
+        "Structure " + id,
+        category,
+        subtype,
+        insee,
+        null,
+        status,
+        plan,
         id.toLowerCase() + "@example.org");
   }
 
   private static Row commune(String insee, Long population) {
     return RowFactory.create(
-        EDITION, insee, "Commune " + insee, "75", "Paris", "11", "Île-de-France", population,
+        EDITION,
+        insee,
+        "Commune " + insee,
+        "75",
+        "Paris",
+        "11",
+        "Île-de-France",
+        population,
         "200000001");
   }
 
@@ -185,8 +209,15 @@ public final class ScoringFixture {
   }
 
   private static Row item(
-      String id, String channel, String criterion, String step, String type, String unit,
-      Double fullAt, Double zeroAfter, double weight) {
+      String id,
+      String channel,
+      String criterion,
+      String step,
+      String type,
+      String unit,
+      Double fullAt,
+      Double zeroAfter,
+      double weight) {
     return RowFactory.create(
         EDITION, id, channel, criterion, step, "Item " + id, type, unit, fullAt, zeroAfter, weight);
   }
@@ -195,8 +226,19 @@ public final class ScoringFixture {
       String id, String structure, String site, String channel, String contacted, String answered) {
     Timestamp contactedAt = at(contacted);
     return RowFactory.create(
-        EDITION, id, structure, site, channel, "SC01", "AUD01", contactedAt, at(answered),
-        contactedAt, null, "audits/test.jsonl", 1L);
+        EDITION,
+        id,
+        structure,
+        site,
+        channel,
+        "SC01",
+        "AUD01",
+        contactedAt,
+        at(answered),
+        contactedAt,
+        null,
+        "audits/test.jsonl",
+        1L);
   }
 
   private static void answers(List<Row> rows, String audit, String... itemValues) {

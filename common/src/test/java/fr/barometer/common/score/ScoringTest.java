@@ -280,17 +280,32 @@ class ScoringTest {
   void columnsAreTheAnalystsInterface() {
     assertColumns(
         result.answerPoints(),
-        "edition", "structure_id", "site_id", "audit_id", "channel", "scenario_id", "item_id",
-        "criterion", "step", "weight", "value", "working_days", "points", "basis");
+        "edition",
+        "structure_id",
+        "site_id",
+        "audit_id",
+        "channel",
+        "scenario_id",
+        "item_id",
+        "criterion",
+        "step",
+        "weight",
+        "value",
+        "working_days",
+        "points",
+        "basis");
     String[] figures = {"score", "compliance", "n_audits", "n_applicable"};
     assertColumns(
         result.siteItemScores(),
-        concat(new String[] {"edition", "structure_id", "site_id", "channel", "item_id",
-            "criterion", "step"}, figures));
+        concat(
+            new String[] {
+              "edition", "structure_id", "site_id", "channel", "item_id", "criterion", "step"
+            },
+            figures));
     assertColumns(
         result.siteCriterionScores(),
-        concat(new String[] {"edition", "structure_id", "site_id", "channel", "criterion"},
-            figures));
+        concat(
+            new String[] {"edition", "structure_id", "site_id", "channel", "criterion"}, figures));
     assertColumns(
         result.siteChannelScores(),
         concat(new String[] {"edition", "structure_id", "site_id", "channel"}, figures));
@@ -299,16 +314,42 @@ class ScoringTest {
         concat(new String[] {"edition", "structure_id", "site_id", "step"}, figures));
     assertColumns(
         result.siteScores(),
-        "edition", "structure_id", "site_id", "is_main", "global_score", "remote_score",
-        "compliance", "remote_compliance", "n_audits", "n_remote_audits");
+        "edition",
+        "structure_id",
+        "site_id",
+        "is_main",
+        "global_score",
+        "remote_score",
+        "compliance",
+        "remote_compliance",
+        "n_audits",
+        "n_remote_audits");
     assertColumns(
         result.completeness(),
-        "edition", "structure_id", "site_id", "is_main", "channel", "expected", "received",
-        "quota_met", "answers_expected", "answers_missing");
+        "edition",
+        "structure_id",
+        "site_id",
+        "is_main",
+        "channel",
+        "expected",
+        "received",
+        "quota_met",
+        "answers_expected",
+        "answers_missing");
     assertColumns(
         result.structureScores(),
-        "edition", "structure_id", "category", "plan", "peer_group", "barometer_score",
-        "global_score", "all_sites_score", "compliance", "complete", "n_audits", "n_sites");
+        "edition",
+        "structure_id",
+        "category",
+        "plan",
+        "peer_group",
+        "barometer_score",
+        "global_score",
+        "all_sites_score",
+        "compliance",
+        "complete",
+        "n_audits",
+        "n_sites");
     assertEquals(
         "integer", result.answerPoints().schema().apply("working_days").dataType().typeName());
     for (Dataset<Row> table : result.byTable().values()) {
@@ -342,7 +383,10 @@ class ScoringTest {
     // in other partitions, must give every table this class checks.
     Dataset<Row> points = result.answerPoints();
     Dataset<Row> stored =
-        points.sparkSession().createDataFrame(points.collectAsList(), points.schema()).repartition(3);
+        points
+            .sparkSession()
+            .createDataFrame(points.collectAsList(), points.schema())
+            .repartition(3);
     ScoringResult fromStored =
         Scoring.scope(ScoringFixture.inputs(ScoringFixture.config()), ScoringFixture.config())
             .tablesFrom(stored);

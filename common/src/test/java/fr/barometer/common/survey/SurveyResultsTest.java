@@ -1,13 +1,13 @@
 package fr.barometer.common.survey;
 
-import fr.barometer.common.publish.SurveyNational;
-import fr.barometer.common.config.TestConfigs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.config.TestConfigs;
 import fr.barometer.common.io.Schemas;
+import fr.barometer.common.publish.SurveyNational;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +23,48 @@ import org.junit.jupiter.api.Test;
 
 class SurveyResultsTest {
   private static final SparkSession SPARK = SparkTestSession.get();
-  private static final StructType PARTICIPATING = new StructType().add("edition", DataTypes.IntegerType)
-      .add("structure_id", DataTypes.StringType).add("category", DataTypes.StringType)
-      .add("stratum", DataTypes.StringType).add("region_code", DataTypes.StringType)
-      .add("population", DataTypes.LongType);
+  private static final StructType PARTICIPATING =
+      new StructType()
+          .add("edition", DataTypes.IntegerType)
+          .add("structure_id", DataTypes.StringType)
+          .add("category", DataTypes.StringType)
+          .add("stratum", DataTypes.StringType)
+          .add("region_code", DataTypes.StringType)
+          .add("population", DataTypes.LongType);
   private static int next;
 
-  private static Row response(String structure, String insee, String category, String lastContact,
-      Integer overall, Integer recommend) {
+  private static Row response(
+      String structure,
+      String insee,
+      String category,
+      String lastContact,
+      Integer overall,
+      Integer recommend) {
     next++;
-    return RowFactory.create(2017, "R" + next, Timestamp.valueOf("2017-09-12 10:00:00"), structure, insee, category,
-        lastContact, "PHONE", 4, 4, null, 4, 4, overall, recommend, null, !lastContact.equals(">3M"), "s.csv",
+    return RowFactory.create(
+        2017,
+        "R" + next,
+        Timestamp.valueOf("2017-09-12 10:00:00"),
+        structure,
+        insee,
+        category,
+        lastContact,
+        "PHONE",
+        4,
+        4,
+        null,
+        4,
+        4,
+        overall,
+        recommend,
+        null,
+        !lastContact.equals(">3M"),
+        "s.csv",
         (long) next);
   }
 
-  private static void repeat(List<Row> rows, int times, String structure, Integer overall, Integer recommend) {
+  private static void repeat(
+      List<Row> rows, int times, String structure, Integer overall, Integer recommend) {
     for (int i = 0; i < times; i++) {
       rows.add(response(structure, "75056", "ADMINISTRATION", "<1M", overall, recommend));
     }
@@ -68,20 +95,24 @@ class SurveyResultsTest {
   }
 
   private static Dataset<Row> participating() {
-    return SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "P1", "ADMINISTRATION", "S1", "11", 10_000L),
-        RowFactory.create(2017, "P2", "ADMINISTRATION", "S1", "11", 2_000L),
-        RowFactory.create(2017, "P3", "POSTAL", null, "53", 20_000L)), PARTICIPATING);
+    return SPARK.createDataFrame(
+        List.of(
+            RowFactory.create(2017, "P1", "ADMINISTRATION", "S1", "11", 10_000L),
+            RowFactory.create(2017, "P2", "ADMINISTRATION", "S1", "11", 2_000L),
+            RowFactory.create(2017, "P3", "POSTAL", null, "53", 20_000L)),
+        PARTICIPATING);
   }
 
   private static Map<String, Row> byStructure(Dataset<Row> results) {
-    return results.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("structure_id"), r -> r));
+    return results.collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("structure_id"), r -> r));
   }
 
   @Test
   void ratesWithEmptyAnswersAndTheThreshold() {
-    Map<String, Row> results = byStructure(SurveyResults.perStructure(responses(), participating(),
-        EditionConfig.defaults()));
+    Map<String, Row> results =
+        byStructure(
+            SurveyResults.perStructure(responses(), participating(), EditionConfig.defaults()));
     Row p1 = results.get("P1");
     assertEquals(30L, (long) p1.getAs("responses"));
     assertEquals(2L, (long) p1.getAs("ineligible_responses"));
@@ -106,31 +137,46 @@ class SurveyResultsTest {
       rows.add(response("P1", "75056", "ADMINISTRATION", "<1M", 4, recommend));
     }
     EditionConfig one = withMinResponses(1);
-    Row p1 = byStructure(SurveyResults.perStructure(SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
-        participating(), one)).get("P1");
+    Row p1 =
+        byStructure(
+                SurveyResults.perStructure(
+                    SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES), participating(), one))
+            .get("P1");
     // 9 promotes, 6 detracts, 7 and 8 are passive: (1 - 1) / 4.
     assertEquals(0.0, p1.<Double>getAs("nps"), 1e-9);
     rows.add(response("P1", "75056", "ADMINISTRATION", "<1M", 4, 10));
-    p1 = byStructure(SurveyResults.perStructure(SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
-        participating(), one)).get("P1");
+    p1 =
+        byStructure(
+                SurveyResults.perStructure(
+                    SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES), participating(), one))
+            .get("P1");
     assertEquals(100.0 * (2 - 1) / 5, p1.<Double>getAs("nps"), 1e-9);
   }
 
   private static Dataset<Row> communes() {
-    StructType schema = new StructType().add("edition", DataTypes.IntegerType).add("insee_code", DataTypes.StringType)
-        .add("department_code", DataTypes.StringType).add("region_code", DataTypes.StringType);
-    return SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "75056", "75", "11"),
-        RowFactory.create(2017, "35238", "35", "53"),
-        RowFactory.create(2017, "35047", "35", "53"),
-        RowFactory.create(2017, "29019", "29", "53")), schema);
+    StructType schema =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("insee_code", DataTypes.StringType)
+            .add("department_code", DataTypes.StringType)
+            .add("region_code", DataTypes.StringType);
+    return SPARK.createDataFrame(
+        List.of(
+            RowFactory.create(2017, "75056", "75", "11"),
+            RowFactory.create(2017, "35238", "35", "53"),
+            RowFactory.create(2017, "35047", "35", "53"),
+            RowFactory.create(2017, "29019", "29", "53")),
+        schema);
   }
 
   @Test
   void everyResponseCountsForItsTerritory() {
-    Map<String, Row> territories = SurveyResults.perTerritory(responses(), communes(), EditionConfig.defaults())
-        .collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getAs("insee_code") + "/" + r.getAs("category"), r -> r));
+    Map<String, Row> territories =
+        SurveyResults.perTerritory(responses(), communes(), EditionConfig.defaults())
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(r -> r.getAs("insee_code") + "/" + r.getAs("category"), r -> r));
     // Paris town halls: P1's 30 eligible + P2's 29.
     assertEquals(59L, (long) territories.get("75056/ADMINISTRATION").getAs("responses"));
     assertEquals("PUBLISHED", territories.get("75056/ADMINISTRATION").getAs("status"));
@@ -155,9 +201,14 @@ class SurveyResultsTest {
     for (int i = 0; i < 20; i++) {
       rows.add(response(null, "29019", "POSTAL", "1-3M", 2, 8));
     }
-    Map<String, Row> territories = SurveyResults.perTerritory(SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
-        communes(), EditionConfig.defaults()).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getAs("insee_code"), r -> r));
+    Map<String, Row> territories =
+        SurveyResults.perTerritory(
+                SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
+                communes(),
+                EditionConfig.defaults())
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getAs("insee_code"), r -> r));
     Row rennes = territories.get("35238");
     assertEquals("INSUFFICIENT", rennes.getAs("status"), "10 < 30 in the commune");
     // Department 35: 35 responses, 30 satisfied.
@@ -172,15 +223,23 @@ class SurveyResultsTest {
 
   @Test
   void nationalScopesFollowKAnonymity() {
-    Map<String, Row> cells = SurveyNational.cells(responses(), participating(), TestConfigs.withK(2))
-        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
+    Map<String, Row> cells =
+        SurveyNational.cells(responses(), participating(), TestConfigs.withK(2))
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
     Row national = cells.get("NATIONAL/FRANCE");
     assertEquals(2L, (long) national.getAs("n_structures"));
     assertEquals(59L, (long) national.getAs("responses"));
     // q_overall: P1 24 of 27, P2 29 of 29.
     assertEquals(100.0 * 53 / 56, national.<Double>getAs("satisfaction_overall"), 1e-9);
-    Map<String, Row> strict = SurveyNational.cells(responses(), participating(), TestConfigs.withK(3))
-        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
+    Map<String, Row> strict =
+        SurveyNational.cells(responses(), participating(), TestConfigs.withK(3))
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(r -> r.getAs("scope") + "/" + r.getAs("scope_value"), r -> r));
     assertEquals(true, strict.get("NATIONAL/FRANCE").getAs("suppressed"));
     assertNull(strict.get("NATIONAL/FRANCE").getAs("satisfaction_overall"));
   }
@@ -191,8 +250,11 @@ class SurveyResultsTest {
     for (int i = 0; i < 60; i++) {
       rows.add(response("P3", "35238", "POSTAL", "<1M", 4, 10));
     }
-    Dataset<Row> results = SurveyResults.perStructure(SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
-        participating(), EditionConfig.defaults());
+    Dataset<Row> results =
+        SurveyResults.perStructure(
+            SPARK.createDataFrame(rows, Schemas.SURVEY_RESPONSES),
+            participating(),
+            EditionConfig.defaults());
     Dataset<Row> participation = Participation.participation(results, participating());
     Map<String, Row> p = byStructure(participation);
     // 30 / 10,000 and 60 / 20,000 inhabitants: 3 per 1,000 each; 29 / 2,000: 14.5.
@@ -202,26 +264,43 @@ class SurveyResultsTest {
     assertEquals(2, (int) p.get("P1").getAs("rank"));
     assertEquals(2, (int) p.get("P3").getAs("rank"));
     // P2 has fewer than 30 responses; P1 and P3 tie at 3.0; P3 has more responses.
-    Row trophy = Participation.consultationCitoyenne(participation, EditionConfig.defaults()).first();
+    Row trophy =
+        Participation.consultationCitoyenne(participation, EditionConfig.defaults()).first();
     assertEquals("P3", trophy.getAs("structure_id"));
     assertEquals("CONSULTATION_CITOYENNE", trophy.getAs("trophy"));
   }
 
   @Test
   void correlationOfProducedAndPerceivedQuality() {
-    StructType scores = new StructType().add("edition", DataTypes.IntegerType)
-        .add("structure_id", DataTypes.StringType).add("barometer_score", DataTypes.DoubleType);
-    StructType survey = new StructType().add("edition", DataTypes.IntegerType)
-        .add("structure_id", DataTypes.StringType).add("status", DataTypes.StringType)
-        .add("satisfaction_overall", DataTypes.DoubleType);
-    Dataset<Row> produced = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "A", 60.0), RowFactory.create(2017, "B", 70.0),
-        RowFactory.create(2017, "C", 80.0), RowFactory.create(2017, "D", 90.0),
-        RowFactory.create(2017, "E", 75.0)), scores);
-    Dataset<Row> perceived = SPARK.createDataFrame(List.of(
-        RowFactory.create(2017, "A", "PUBLISHED", 50.0), RowFactory.create(2017, "B", "PUBLISHED", 70.0),
-        RowFactory.create(2017, "C", "PUBLISHED", 60.0), RowFactory.create(2017, "D", "PUBLISHED", 90.0),
-        RowFactory.create(2017, "E", "INSUFFICIENT", null)), survey);
+    StructType scores =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("structure_id", DataTypes.StringType)
+            .add("barometer_score", DataTypes.DoubleType);
+    StructType survey =
+        new StructType()
+            .add("edition", DataTypes.IntegerType)
+            .add("structure_id", DataTypes.StringType)
+            .add("status", DataTypes.StringType)
+            .add("satisfaction_overall", DataTypes.DoubleType);
+    Dataset<Row> produced =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(2017, "A", 60.0),
+                RowFactory.create(2017, "B", 70.0),
+                RowFactory.create(2017, "C", 80.0),
+                RowFactory.create(2017, "D", 90.0),
+                RowFactory.create(2017, "E", 75.0)),
+            scores);
+    Dataset<Row> perceived =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(2017, "A", "PUBLISHED", 50.0),
+                RowFactory.create(2017, "B", "PUBLISHED", 70.0),
+                RowFactory.create(2017, "C", "PUBLISHED", 60.0),
+                RowFactory.create(2017, "D", "PUBLISHED", 90.0),
+                RowFactory.create(2017, "E", "INSUFFICIENT", null)),
+            survey);
     Dataset<Row> both = PerceivedVsProduced.perStructure(produced, perceived);
     Map<String, Row> rows = byStructure(both);
     assertEquals(4, rows.size());
@@ -238,7 +317,18 @@ class SurveyResultsTest {
 
   private static EditionConfig withMinResponses(int min) {
     EditionConfig c = EditionConfig.defaults();
-    return new EditionConfig(c.edition(), c.registrationClose(), c.windows(), c.quotas(), c.channelWeights(),
-        c.minCommunePopulation(), c.minEpciPopulation(), c.strata(), c.kAnonymity(), min, c.prices(), c.vatRate());
+    return new EditionConfig(
+        c.edition(),
+        c.registrationClose(),
+        c.windows(),
+        c.quotas(),
+        c.channelWeights(),
+        c.minCommunePopulation(),
+        c.minEpciPopulation(),
+        c.strata(),
+        c.kAnonymity(),
+        min,
+        c.prices(),
+        c.vatRate());
   }
 }

@@ -25,25 +25,52 @@ import java.util.Map;
  */
 final class AuditFactory {
   static final int AUDITORS = 48;
+
   /** The item of the default grid that records whether an answering machine is there. */
   static final String ANSWERING_MACHINE_ITEM = "VM01";
 
-  /** National rate of a good answer (BOOLEAN) or mean points (SCALE) per item of the default grid. */
-  private static final Map<String, Double> RATE = Map.ofEntries(
-      Map.entry("EM01", 0.90), Map.entry("EM02", 0.74), Map.entry("EM04", 0.68), Map.entry("EM05", 0.74),
-      Map.entry("EM06", 0.80), Map.entry("EM07", 0.45),
-      Map.entry("PH02", 0.64), Map.entry("PH03", 0.74), Map.entry("PH04", 0.74), Map.entry("PH06", 0.77),
-      Map.entry("PH07", 0.68),
-      Map.entry("VM02", 0.82), Map.entry("VM03", 0.68), Map.entry("VM05", 0.72),
-      Map.entry("LE01", 0.92), Map.entry("LE02", 0.74), Map.entry("LE04", 0.68), Map.entry("LE05", 0.74),
-      Map.entry("LE06", 0.47),
-      Map.entry("WE01", 0.90), Map.entry("WE02", 0.74), Map.entry("WE03", 0.40), Map.entry("WE04", 0.64),
-      Map.entry("WE05", 0.80), Map.entry("WE06", 0.64), Map.entry("WE07", 0.70),
-      Map.entry("VI01", 0.66), Map.entry("VI02", 0.80), Map.entry("VI04", 0.75), Map.entry("VI05", 0.60),
-      Map.entry("VI06", 0.80), Map.entry("VI07", 0.70));
+  /**
+   * National rate of a good answer (BOOLEAN) or mean points (SCALE) per item of the default grid.
+   */
+  private static final Map<String, Double> RATE =
+      Map.ofEntries(
+          Map.entry("EM01", 0.90),
+          Map.entry("EM02", 0.74),
+          Map.entry("EM04", 0.68),
+          Map.entry("EM05", 0.74),
+          Map.entry("EM06", 0.80),
+          Map.entry("EM07", 0.45),
+          Map.entry("PH02", 0.64),
+          Map.entry("PH03", 0.74),
+          Map.entry("PH04", 0.74),
+          Map.entry("PH06", 0.77),
+          Map.entry("PH07", 0.68),
+          Map.entry("VM02", 0.82),
+          Map.entry("VM03", 0.68),
+          Map.entry("VM05", 0.72),
+          Map.entry("LE01", 0.92),
+          Map.entry("LE02", 0.74),
+          Map.entry("LE04", 0.68),
+          Map.entry("LE05", 0.74),
+          Map.entry("LE06", 0.47),
+          Map.entry("WE01", 0.90),
+          Map.entry("WE02", 0.74),
+          Map.entry("WE03", 0.40),
+          Map.entry("WE04", 0.64),
+          Map.entry("WE05", 0.80),
+          Map.entry("WE06", 0.64),
+          Map.entry("WE07", 0.70),
+          Map.entry("VI01", 0.66),
+          Map.entry("VI02", 0.80),
+          Map.entry("VI04", 0.75),
+          Map.entry("VI05", 0.60),
+          Map.entry("VI06", 0.80),
+          Map.entry("VI07", 0.70));
+
   /** Items an auditor often finds not applicable (no transfer needed, nothing to do online...). */
-  private static final Map<String, Double> NOT_APPLICABLE = Map.of(
-      "EM06", 0.12, "PH06", 0.35, "WE06", 0.08, "WE03", 0.05, "VI02", 0.03);
+  private static final Map<String, Double> NOT_APPLICABLE =
+      Map.of("EM06", 0.12, "PH06", 0.35, "WE06", 0.08, "WE03", 0.05, "VI02", 0.03);
+
   private static final double DEFAULT_RATE = 0.7;
   private static final double DEFAULT_NOT_APPLICABLE = 0.01;
 
@@ -68,9 +95,11 @@ final class AuditFactory {
     this.random = random;
     this.quality = new QualityModel(random);
     this.fieldwork = new Fieldwork(random);
-    this.commonScenarios = grid.scenarios().stream().filter(s -> s.scope().equals(Scenario.COMMON)).toList();
+    this.commonScenarios =
+        grid.scenarios().stream().filter(s -> s.scope().equals(Scenario.COMMON)).toList();
     for (Category c : Category.values()) {
-      categoryScenarios.put(c, grid.scenarios().stream().filter(s -> s.scope().equals(c.name())).toList());
+      categoryScenarios.put(
+          c, grid.scenarios().stream().filter(s -> s.scope().equals(c.name())).toList());
     }
     for (Channel c : Channel.values()) {
       items.put(c, grid.itemsOf(c));
@@ -79,8 +108,12 @@ final class AuditFactory {
 
   /** What happened between the contact and the answer; the items are then read from it. */
   private record Contact(
-      ZonedDateTime contactedAt, ZonedDateTime answeredAt, boolean answeringMachine, int rings,
-      int waitSeconds, int waitMinutes) {
+      ZonedDateTime contactedAt,
+      ZonedDateTime answeredAt,
+      boolean answeringMachine,
+      int rings,
+      int waitSeconds,
+      int waitMinutes) {
 
     static Contact silence(ZonedDateTime contactedAt) {
       return new Contact(contactedAt, null, false, 0, 0, 0);
@@ -107,7 +140,9 @@ final class AuditFactory {
     double points = answer(a, channel, contact, u);
     a.recordedAt = recorded(channel, contact);
     boolean silent = channel.canGoUnanswered() && contact.answeredAt() == null;
-    a.comment = AuditComments.comment(channel, silent ? Outcome.NO_ANSWER : AuditComments.outcome(points), random);
+    a.comment =
+        AuditComments.comment(
+            channel, silent ? Outcome.NO_ANSWER : AuditComments.outcome(points), random);
     return a;
   }
 
@@ -158,8 +193,10 @@ final class AuditFactory {
   /** Called out of opening hours: is there a machine, and does anyone call back? */
   private Contact voicemail(LocalDate day, double u) {
     boolean lunch = random.chance(0.5);
-    ZonedDateTime called = lunch ? fieldwork.at(day, minutes(12, 15), minutes(13, 30))
-        : fieldwork.at(day, minutes(17, 45), minutes(19, 15));
+    ZonedDateTime called =
+        lunch
+            ? fieldwork.at(day, minutes(12, 15), minutes(13, 30))
+            : fieldwork.at(day, minutes(17, 45), minutes(19, 15));
     boolean machine = quality.good(ANSWERING_MACHINE, u);
     if (!machine || !quality.good(CALL_BACK, u)) {
       return new Contact(called, null, machine, 0, 0, 0);
@@ -167,15 +204,17 @@ final class AuditFactory {
     if (lunch && random.chance(0.25)) {
       return new Contact(called, fieldwork.at(day, minutes(14, 0), minutes(17, 30)), true, 0, 0, 0);
     }
-    LocalDate back = FrenchCalendar.plusWorkingDays(day, 1 + random.weightedIndex(0.65, 0.20, 0.10, 0.05));
+    LocalDate back =
+        FrenchCalendar.plusWorkingDays(day, 1 + random.weightedIndex(0.65, 0.20, 0.10, 0.05));
     return new Contact(called, fieldwork.at(back, minutes(8, 30), minutes(17, 30)), true, 0, 0, 0);
   }
 
   private Contact phone(LocalDate day, double u) {
     ZonedDateTime called = fieldwork.officeHours(day);
-    int rings = quality.good(CALL_TAKEN_WITHIN_5_RINGS, u)
-        ? 1 + random.weightedIndex(0.25, 0.35, 0.22, 0.12, 0.06)
-        : 6 + random.weightedIndex(0.35, 0.25, 0.15, 0.10, 0.05, 0.05, 0.05);
+    int rings =
+        quality.good(CALL_TAKEN_WITHIN_5_RINGS, u)
+            ? 1 + random.weightedIndex(0.25, 0.35, 0.22, 0.12, 0.06)
+            : 6 + random.weightedIndex(0.35, 0.25, 0.15, 0.10, 0.05, 0.05, 0.05);
     int wait = (int) Math.round(quality.duration(20, 1.0, u));
     return new Contact(called, called.plusSeconds(rings * 6L), false, rings, wait, 0);
   }
@@ -188,7 +227,8 @@ final class AuditFactory {
   private Contact visit(LocalDate day, double u) {
     ZonedDateTime arrived = fieldwork.officeHours(day);
     int wait = (int) Math.round(quality.duration(5, 0.8, u));
-    return new Contact(arrived, arrived.plusMinutes(wait).plusSeconds(random.between(0, 59)), false, 0, 0, wait);
+    return new Contact(
+        arrived, arrived.plusMinutes(wait).plusSeconds(random.between(0, 59)), false, 0, 0, wait);
   }
 
   private ZonedDateTime recorded(Channel channel, Contact contact) {
@@ -196,11 +236,12 @@ final class AuditFactory {
       return fieldwork.recordedAfter(contact.answeredAt(), 2);
     }
     // Silence is recorded once the waiting period is over.
-    int wait = switch (channel) {
-      case LETTER -> 22;
-      case EMAIL -> 12;
-      default -> 5;
-    };
+    int wait =
+        switch (channel) {
+          case LETTER -> 22;
+          case EMAIL -> 12;
+          default -> 5;
+        };
     LocalDate closed = FrenchCalendar.plusWorkingDays(contact.contactedAt().toLocalDate(), wait);
     return fieldwork.at(closed, minutes(9, 0), minutes(18, 0));
   }
@@ -216,7 +257,8 @@ final class AuditFactory {
         weights += item.weight();
         if (contact.answeredAt() != null && random.chance(TYPED_WORKING_DAYS)) {
           // Some auditors type the delay anyway, counted by hand and sometimes off by one.
-          a.answers.add(new Answer(item.id(), Math.max(0, workingDays(contact) + random.between(-1, 1))));
+          a.answers.add(
+              new Answer(item.id(), Math.max(0, workingDays(contact) + random.between(-1, 1))));
         }
         continue;
       }
@@ -243,7 +285,9 @@ final class AuditFactory {
     if (channel == Channel.VOICEMAIL && !contact.answeringMachine()) {
       return notApplicable();
     }
-    if (channel.canGoUnanswered() && contact.answeredAt() == null && dependsOnAnswer(channel, item)) {
+    if (channel.canGoUnanswered()
+        && contact.answeredAt() == null
+        && dependsOnAnswer(channel, item)) {
       return notApplicable();
     }
     if (random.chance(NOT_APPLICABLE.getOrDefault(item.id(), DEFAULT_NOT_APPLICABLE))) {
@@ -259,16 +303,19 @@ final class AuditFactory {
 
   /** Without an answer there is nothing to judge but how the service could be reached. */
   private static boolean dependsOnAnswer(Channel channel, GridItem item) {
-    return channel == Channel.VOICEMAIL ? item.step() == Step.TRAITEMENT : item.step() != Step.ACCES;
+    return channel == Channel.VOICEMAIL
+        ? item.step() == Step.TRAITEMENT
+        : item.step() != Step.ACCES;
   }
 
   private Drawn delay(GridItem item, Contact contact, double u) {
-    double v = switch (item.unit()) {
-      case RINGS -> contact.rings();
-      case SECONDS -> contact.waitSeconds();
-      case MINUTES -> contact.waitMinutes();
-      case WORKING_DAYS -> workingDays(contact);
-    };
+    double v =
+        switch (item.unit()) {
+          case RINGS -> contact.rings();
+          case SECONDS -> contact.waitSeconds();
+          case MINUTES -> contact.waitMinutes();
+          case WORKING_DAYS -> workingDays(contact);
+        };
     int value = (int) Math.round(v);
     return new Drawn(value, delayPoints(item, value));
   }
@@ -282,8 +329,10 @@ final class AuditFactory {
   }
 
   private static int workingDays(Contact contact) {
-    return contact.answeredAt() == null ? 0 : FrenchCalendar.workingDaysBetween(
-        contact.contactedAt().toLocalDate(), contact.answeredAt().toLocalDate());
+    return contact.answeredAt() == null
+        ? 0
+        : FrenchCalendar.workingDaysBetween(
+            contact.contactedAt().toLocalDate(), contact.answeredAt().toLocalDate());
   }
 
   /** Auditors mostly type the code as asked; now and then in lower case or with a stray space. */

@@ -1,9 +1,9 @@
 package fr.barometer.generator;
 
 /**
- * What can be wrong with an audit record, at a low rate, so that the loaders' quarantine paths
- * are all exercised. The last two are not faults: a correction and an identical copy are
- * ordinary traffic that the loader must collapse.
+ * What can be wrong with an audit record, at a low rate, so that the loaders' quarantine paths are
+ * all exercised. The last two are not faults: a correction and an identical copy are ordinary
+ * traffic that the loader must collapse.
  */
 enum AuditFault {
   TRUNCATED_LINE(0.0007),

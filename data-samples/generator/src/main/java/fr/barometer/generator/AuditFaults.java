@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Spoils a few audits on purpose, at positions drawn before the stream starts so that every kind
- * of fault appears at least once, however small the run. Each fault changes one thing of an
- * otherwise valid audit, so a quarantine row can be traced to a single reason.
+ * Spoils a few audits on purpose, at positions drawn before the stream starts so that every kind of
+ * fault appears at least once, however small the run. Each fault changes one thing of an otherwise
+ * valid audit, so a quarantine row can be traced to a single reason.
  */
 final class AuditFaults {
   static final String INPUT = "audits";
@@ -41,8 +41,15 @@ final class AuditFaults {
   private final List<Site> withoutVisit;
   private final List<Structure> notAccepted;
 
-  AuditFaults(Registry registry, EditionConfig edition, Referential grid, AuditFactory factory, AuditIds ids,
-      Randoms random, BadRecordLog log, int audits) {
+  AuditFaults(
+      Registry registry,
+      EditionConfig edition,
+      Referential grid,
+      AuditFactory factory,
+      AuditIds ids,
+      Randoms random,
+      BadRecordLog log,
+      int audits) {
     this.registry = registry;
     this.edition = edition;
     this.grid = grid;
@@ -76,14 +83,19 @@ final class AuditFaults {
   /** Writes the index-th good audit, with the fault planned for it if any. */
   void emit(int index, AuditRecord audit, Structure structure, Channel channel, AuditFiles files)
       throws IOException {
-    AuditFault fault = index < schedule.length && schedule[index] != 0 ? FAULTS[schedule[index] - 1] : null;
+    AuditFault fault =
+        index < schedule.length && schedule[index] != 0 ? FAULTS[schedule[index] - 1] : null;
     if (fault == null) {
       files.write(channel, audit.toJsonLine());
       return;
     }
     int variant = seen[fault.ordinal()]++;
-    if (EnumSet.of(AuditFault.UNKNOWN_ITEM, AuditFault.ITEM_OF_OTHER_CHANNEL, AuditFault.INVALID_VALUE,
-        AuditFault.DUPLICATE_ANSWER).contains(fault)) {
+    if (EnumSet.of(
+            AuditFault.UNKNOWN_ITEM,
+            AuditFault.ITEM_OF_OTHER_CHANNEL,
+            AuditFault.INVALID_VALUE,
+            AuditFault.DUPLICATE_ANSWER)
+        .contains(fault)) {
       // A bad answer is quarantined alone: the rest of this audit still counts.
       spoilAnswers(fault, audit, channel, variant);
       files.write(channel, audit.toJsonLine());
@@ -112,7 +124,8 @@ final class AuditFaults {
   }
 
   /** A second record, with its own id, that breaks one rule. */
-  private String extra(AuditFault fault, AuditRecord good, Structure structure, Channel channel, int variant) {
+  private String extra(
+      AuditFault fault, AuditRecord good, Structure structure, Channel channel, int variant) {
     AuditRecord bad = good.copy();
     bad.auditId = ids.next();
     switch (fault) {
@@ -133,13 +146,17 @@ final class AuditFaults {
         bad.answeredAt = bad.answeredAt == null ? null : bad.answeredAt.minusYears(1);
         bad.recordedAt = bad.recordedAt.minusYears(1);
       }
-      case ANSWERED_BEFORE_CONTACTED -> bad.answeredAt = bad.contactedAt.minusDays(random.between(1, 3));
+      case ANSWERED_BEFORE_CONTACTED ->
+          bad.answeredAt = bad.contactedAt.minusDays(random.between(1, 3));
       case UNKNOWN_STRUCTURE -> {
         bad.structureId = registry.unknownStructureId(variant);
         bad.siteId = bad.structureId + "-M";
       }
-      case UNKNOWN_SITE -> bad.siteId = variant % 2 == 0 ? structure.id() + "-A9" : siteOfAnotherStructure(structure);
-      case UNKNOWN_SCENARIO -> bad.scenarioId = variant % 2 == 0 ? "SC99" : scenarioOfAnotherCategory(structure);
+      case UNKNOWN_SITE ->
+          bad.siteId =
+              variant % 2 == 0 ? structure.id() + "-A9" : siteOfAnotherStructure(structure);
+      case UNKNOWN_SCENARIO ->
+          bad.scenarioId = variant % 2 == 0 ? "SC99" : scenarioOfAnotherCategory(structure);
       case UNKNOWN_CHANNEL -> bad.channel = List.of("SMS", "CHAT", "FAX").get(variant % 3);
       case OUTSIDE_WINDOW -> shiftOutOfWindow(bad, channel, variant);
       default -> throw new IllegalStateException("not an extra record: " + fault);
@@ -156,17 +173,18 @@ final class AuditFaults {
   }
 
   private String scenarioOfAnotherCategory(Structure structure) {
-    List<Scenario> others = grid.scenarios().stream()
-        .filter(s -> !s.appliesTo(structure.category().name())).toList();
+    List<Scenario> others =
+        grid.scenarios().stream().filter(s -> !s.appliesTo(structure.category().name())).toList();
     return others.isEmpty() ? "SC98" : random.pick(others).id();
   }
 
   /** Moves the whole audit a few days past (or before) its channel's window. */
   private void shiftOutOfWindow(AuditRecord bad, Channel channel, int variant) {
     DateWindow window = edition.window(channel);
-    LocalDate target = variant % 3 == 2
-        ? FrenchCalendar.nextWorkingDay(window.first().minusDays(random.between(7, 14)))
-        : FrenchCalendar.nextWorkingDay(window.last().plusDays(random.between(1, 12)));
+    LocalDate target =
+        variant % 3 == 2
+            ? FrenchCalendar.nextWorkingDay(window.first().minusDays(random.between(7, 14)))
+            : FrenchCalendar.nextWorkingDay(window.last().plusDays(random.between(1, 12)));
     long days = ChronoUnit.DAYS.between(bad.contactedAt.toLocalDate(), target);
     bad.contactedAt = bad.contactedAt.plusDays(days);
     bad.answeredAt = bad.answeredAt == null ? null : bad.answeredAt.plusDays(days);
@@ -187,8 +205,8 @@ final class AuditFaults {
     switch (fault) {
       case UNKNOWN_ITEM -> insert(audit, new Answer(prefix(channel) + "99", "YES"));
       case ITEM_OF_OTHER_CHANNEL -> {
-        List<GridItem> others = grid.items().stream()
-            .filter(i -> i.channel() != channel && !i.isComputed()).toList();
+        List<GridItem> others =
+            grid.items().stream().filter(i -> i.channel() != channel && !i.isComputed()).toList();
         GridItem other = random.pick(others);
         insert(audit, new Answer(other.id(), validValue(other.type())));
       }
@@ -212,21 +230,23 @@ final class AuditFaults {
   private void invalidValue(AuditRecord audit, int variant) {
     int i = typedAnswer(audit);
     if (i < 0) {
-      audit.answers.add(new Answer(audit.answers.isEmpty() ? "XX01" : audit.answers.get(0).itemId(), "MAYBE"));
+      audit.answers.add(
+          new Answer(audit.answers.isEmpty() ? "XX01" : audit.answers.get(0).itemId(), "MAYBE"));
       return;
     }
     Answer a = audit.answers.get(i);
-    Object value = switch (type(a.itemId())) {
-      case BOOLEAN -> List.of("MAYBE", "OUI", "?").get(variant % 3);
-      case SCALE -> List.<Object>of("5", 0, "3.5", "bien").get(variant % 4);
-      case DELAY -> List.<Object>of(-3, "-3", "beaucoup").get(variant % 3);
-    };
+    Object value =
+        switch (type(a.itemId())) {
+          case BOOLEAN -> List.of("MAYBE", "OUI", "?").get(variant % 3);
+          case SCALE -> List.<Object>of("5", 0, "3.5", "bien").get(variant % 4);
+          case DELAY -> List.<Object>of(-3, "-3", "beaucoup").get(variant % 3);
+        };
     audit.answers.set(i, new Answer(a.itemId(), value));
   }
 
   /** Two versions with the same id and the same recorded_at: no reader can tell which is right. */
-  private void conflictingDuplicate(AuditRecord audit, Channel channel, AuditFiles files, int variant)
-      throws IOException {
+  private void conflictingDuplicate(
+      AuditRecord audit, Channel channel, AuditFiles files, int variant) throws IOException {
     AuditRecord first = variant % 2 == 0 ? audit : correction(audit, 1);
     AuditRecord second = correction(first, 0);
     second.recordedAt = first.recordedAt;
@@ -254,7 +274,9 @@ final class AuditFaults {
       }
     }
     if (days > 0) {
-      LocalDate day = FrenchCalendar.plusWorkingDays(c.recordedAt.toLocalDate(), random.between(days, days + 6));
+      LocalDate day =
+          FrenchCalendar.plusWorkingDays(
+              c.recordedAt.toLocalDate(), random.between(days, days + 6));
       c.recordedAt = Fieldwork.at(day, random.between(9 * 60, 18 * 60));
       c.comment = c.comment + " Saisie corrigée après relecture.";
     }

@@ -14,8 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The auditors' tool exports one file per channel during fieldwork, and a last file of
- * re-sent audits (corrections and duplicates) at the end of the campaign.
+ * The auditors' tool exports one file per channel during fieldwork, and a last file of re-sent
+ * audits (corrections and duplicates) at the end of the campaign.
  */
 final class AuditFiles implements Closeable {
   static final String FOLDER = "audits";

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * Writes the audits of every site in the audit perimeter, streamed one at a time. Quotas come
- * from the edition; about one site in twenty ends the campaign one audit short on a channel, as
- * happens when an auditor's contact fails and is not replayed in time.
+ * Writes the audits of every site in the audit perimeter, streamed one at a time. Quotas come from
+ * the edition; about one site in twenty ends the campaign one audit short on a channel, as happens
+ * when an auditor's contact fails and is not replayed in time.
  */
 final class AuditGenerator {
   private static final double SHORT_SITE = 0.05;
@@ -24,7 +24,12 @@ final class AuditGenerator {
   private final Randoms random;
   private final BadRecordLog log;
 
-  AuditGenerator(Registry registry, EditionConfig edition, Referential grid, Randoms random, BadRecordLog log) {
+  AuditGenerator(
+      Registry registry,
+      EditionConfig edition,
+      Referential grid,
+      Randoms random,
+      BadRecordLog log) {
     this.registry = registry;
     this.edition = edition;
     this.grid = grid;
@@ -44,7 +49,8 @@ final class AuditGenerator {
     }
     AuditIds ids = new AuditIds(edition.edition());
     AuditFactory factory = new AuditFactory(edition, grid, random.split());
-    AuditFaults faults = new AuditFaults(registry, edition, grid, factory, ids, random.split(), log, total);
+    AuditFaults faults =
+        new AuditFaults(registry, edition, grid, factory, ids, random.split(), log, total);
     try (AuditFiles files = new AuditFiles(landing)) {
       int index = 0;
       for (int s = 0; s < sites.size(); s++) {

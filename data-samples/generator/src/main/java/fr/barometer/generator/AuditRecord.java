@@ -21,7 +21,8 @@ final class AuditRecord {
   /** An answer's value is a String or a Number, as in the tool's export. */
   record Answer(String itemId, Object value) {}
 
-  static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   String auditId;

@@ -57,15 +57,24 @@ final class Communes {
       String population = r.get("population").trim();
       communes.add(
           new Commune(
-              r.get("insee_code"), r.get("name"), r.get("department_code"), r.get("department_name"),
-              r.get("region_code"), r.get("region_name"),
-              population.isEmpty() ? null : Long.valueOf(population), r.get("epci_siren").trim()));
+              r.get("insee_code"),
+              r.get("name"),
+              r.get("department_code"),
+              r.get("department_name"),
+              r.get("region_code"),
+              r.get("region_name"),
+              population.isEmpty() ? null : Long.valueOf(population),
+              r.get("epci_siren").trim()));
     }
     List<Epci> epcis = new ArrayList<>();
     for (CSVRecord r : read(EPCI)) {
       String population = r.get("population").trim();
-      epcis.add(new Epci(r.get("siren"), r.get("name"), r.get("type"),
-          population.isEmpty() ? 0 : Long.parseLong(population)));
+      epcis.add(
+          new Epci(
+              r.get("siren"),
+              r.get("name"),
+              r.get("type"),
+              population.isEmpty() ? 0 : Long.parseLong(population)));
     }
     communes.sort(Comparator.comparing(Commune::inseeCode));
     epcis.sort(Comparator.comparing(Epci::siren));
@@ -75,15 +84,22 @@ final class Communes {
   private static List<CSVRecord> read(String resource) {
     InputStream in = Communes.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException("reference data " + resource + " is missing from the classpath");
+      throw new IllegalStateException(
+          "reference data " + resource + " is missing from the classpath");
     }
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       reader.mark(1);
       if (reader.read() != '\uFEFF') {
         reader.reset();
       }
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-          .parse(reader).getRecords();
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read reference data " + resource, e);
     }
@@ -112,8 +128,9 @@ final class Communes {
   /** The most populous commune of a department: usually its prefecture, where its services sit. */
   Commune departmentSeat(String departmentCode) {
     return ofDepartment(departmentCode).stream()
-        .max(Comparator.comparingLong(Commune::populationOrZero).thenComparing(Commune::inseeCode,
-            Comparator.reverseOrder()))
+        .max(
+            Comparator.comparingLong(Commune::populationOrZero)
+                .thenComparing(Commune::inseeCode, Comparator.reverseOrder()))
         .orElseThrow();
   }
 }

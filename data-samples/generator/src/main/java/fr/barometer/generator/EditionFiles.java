@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The campaign's settings and grid, copied from the shipped defaults. For another edition year
- * the dates move to that year (same month and day), so a 2018 landing folder reads like the 2017
- * one; everything else, quotas and prices included, stays as shipped.
+ * The campaign's settings and grid, copied from the shipped defaults. For another edition year the
+ * dates move to that year (same month and day), so a 2018 landing folder reads like the 2017 one;
+ * everything else, quotas and prices included, stays as shipped.
  */
 final class EditionFiles {
   private static final String EDITION_RESOURCE = "/fr/barometer/defaults/edition.json";
@@ -65,7 +65,8 @@ final class EditionFiles {
   }
 
   void write(Path landing) throws IOException {
-    Files.writeString(landing.resolve(EditionConfig.FILE_NAME), editionJson, StandardCharsets.UTF_8);
+    Files.writeString(
+        landing.resolve(EditionConfig.FILE_NAME), editionJson, StandardCharsets.UTF_8);
     Files.write(landing.resolve(Referential.FILE_NAME), gridJson);
   }
 

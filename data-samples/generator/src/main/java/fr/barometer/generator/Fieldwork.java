@@ -1,11 +1,9 @@
 package fr.barometer.generator;
 
-import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.config.DateWindow;
-import fr.barometer.common.score.WorkingDays;
+import fr.barometer.common.domain.ParisTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +53,8 @@ final class Fieldwork {
 
   /** When the auditor types the audit in: within a few working days, always after the contact. */
   ZonedDateTime recordedAfter(ZonedDateTime last, int maxWorkingDays) {
-    LocalDate day = FrenchCalendar.plusWorkingDays(last.toLocalDate(), random.between(0, maxWorkingDays));
+    LocalDate day =
+        FrenchCalendar.plusWorkingDays(last.toLocalDate(), random.between(0, maxWorkingDays));
     ZonedDateTime recorded = at(day, 8 * 60 + 30, 18 * 60 + 30);
     return recorded.isAfter(last) ? recorded : last.plusMinutes(random.between(15, 120));
   }

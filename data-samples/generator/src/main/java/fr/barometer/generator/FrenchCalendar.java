@@ -4,8 +4,8 @@ import fr.barometer.common.score.WorkingDays;
 import java.time.LocalDate;
 
 /**
- * Moving through working days, the way services answer: on the days the pipeline counts (Monday
- * to Friday, French public holidays excepted, as {@link WorkingDays} defines them).
+ * Moving through working days, the way services answer: on the days the pipeline counts (Monday to
+ * Friday, French public holidays excepted, as {@link WorkingDays} defines them).
  */
 final class FrenchCalendar {
   private FrenchCalendar() {}
@@ -14,7 +14,9 @@ final class FrenchCalendar {
     return WorkingDays.isWorkingDay(day);
   }
 
-  /** The working day that comes {@code count} working days after {@code day} (0: the day itself). */
+  /**
+   * The working day that comes {@code count} working days after {@code day} (0: the day itself).
+   */
   static LocalDate plusWorkingDays(LocalDate day, int count) {
     LocalDate d = day;
     for (int i = 0; i < count; ) {

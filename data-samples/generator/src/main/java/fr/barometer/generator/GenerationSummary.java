@@ -50,14 +50,21 @@ public record GenerationSummary(
   /** A few lines for a terminal: files, rows, and the deliberate bad records by kind. */
   public String describe() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("Landing folder %s: edition %d, seed %d, %d files%n", outDir, edition, seed, files()));
-    out.append(String.format("  %d structures (%d accepted), %d sites, %d orders%n",
-        structures, acceptedStructures, sites, orders));
+    out.append(
+        String.format(
+            "Landing folder %s: edition %d, seed %d, %d files%n", outDir, edition, seed, files()));
+    out.append(
+        String.format(
+            "  %d structures (%d accepted), %d sites, %d orders%n",
+            structures, acceptedStructures, sites, orders));
     for (Map.Entry<String, Long> e : rowsPerFile.entrySet()) {
       out.append(String.format("  %-24s %,d rows%n", e.getKey(), e.getValue()));
     }
     long deliberate = deliberateRecords.values().stream().mapToLong(Long::longValue).sum();
-    out.append(String.format("  %d records written on purpose to exercise quarantine and deduplication:%n", deliberate));
+    out.append(
+        String.format(
+            "  %d records written on purpose to exercise quarantine and deduplication:%n",
+            deliberate));
     for (Map.Entry<String, Long> e : deliberateRecords.entrySet()) {
       out.append(String.format("    %-40s %d%n", e.getKey(), e.getValue()));
     }

@@ -4,8 +4,8 @@ import fr.barometer.common.domain.BarometerException;
 
 /**
  * What to generate: how many structures apply, the seed that makes the run reproducible, the
- * edition year, and how many survey responses ({@code null}: about 25 per participating
- * structure, the volume a real campaign collects).
+ * edition year, and how many survey responses ({@code null}: about 25 per participating structure,
+ * the volume a real campaign collects).
  */
 public record GeneratorOptions(int structures, long seed, int edition, Integer surveyResponses) {
 

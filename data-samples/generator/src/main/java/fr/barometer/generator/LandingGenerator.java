@@ -14,18 +14,24 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes a complete synthetic landing folder (spec section 1): the edition's settings and grid,
- * the registry of structures, sites and orders placed on real communes, the mystery audits and
- * the citizen survey, with a low rate of the bad records every loader must quarantine. The same
- * options always give byte-identical files; nothing depends on the clock or on hash order.
+ * Writes a complete synthetic landing folder (spec section 1): the edition's settings and grid, the
+ * registry of structures, sites and orders placed on real communes, the mystery audits and the
+ * citizen survey, with a low rate of the bad records every loader must quarantine. The same options
+ * always give byte-identical files; nothing depends on the clock or on hash order.
  */
 public final class LandingGenerator {
-  private static final Set<String> OWNED_FILES = Set.of(
-      EditionConfig.FILE_NAME, Referential.FILE_NAME, "structures.csv", "sites.csv", "orders.csv");
+  private static final Set<String> OWNED_FILES =
+      Set.of(
+          EditionConfig.FILE_NAME,
+          Referential.FILE_NAME,
+          "structures.csv",
+          "sites.csv",
+          "orders.csv");
 
   private LandingGenerator() {}
 
-  public static GenerationSummary generate(Path outDir, GeneratorOptions options) throws IOException {
+  public static GenerationSummary generate(Path outDir, GeneratorOptions options)
+      throws IOException {
     prepare(outDir);
     Randoms root = new Randoms(options.seed());
     Randoms registryRandom = root.split();
@@ -36,22 +42,36 @@ public final class LandingGenerator {
     EditionFiles settings = new EditionFiles(options.edition());
     settings.write(outDir);
     Communes communes = Communes.shipped();
-    Registry registry = new RegistryGenerator(communes, registryRandom).generate(options.structures());
+    Registry registry =
+        new RegistryGenerator(communes, registryRandom).generate(options.structures());
     BadRecordLog log = new BadRecordLog();
     SortedMap<String, Long> rows = new TreeMap<>();
     rows.putAll(new RegistryFiles(registry, communes, mistakesRandom, log).write(outDir));
     SortedMap<String, Long> audits =
-        new AuditGenerator(registry, settings.edition(), settings.grid(), auditRandom, log).write(outDir);
+        new AuditGenerator(registry, settings.edition(), settings.grid(), auditRandom, log)
+            .write(outDir);
     rows.putAll(audits);
-    long responses = options.surveyResponses() != null
-        ? options.surveyResponses() : SurveyGenerator.defaultResponses(registry);
+    long responses =
+        options.surveyResponses() != null
+            ? options.surveyResponses()
+            : SurveyGenerator.defaultResponses(registry);
     SortedMap<String, Long> survey =
-        new SurveyGenerator(registry, settings.edition(), communes, surveyRandom, log).write(outDir, responses);
+        new SurveyGenerator(registry, settings.edition(), communes, surveyRandom, log)
+            .write(outDir, responses);
     rows.putAll(survey);
 
-    return new GenerationSummary(outDir, options.edition(), options.seed(), registry.structures().size(),
-        registry.accepted().size(), registry.sites().size(), registry.orders().size(), sum(audits), sum(survey),
-        rows, log.counts());
+    return new GenerationSummary(
+        outDir,
+        options.edition(),
+        options.seed(),
+        registry.structures().size(),
+        registry.accepted().size(),
+        registry.sites().size(),
+        registry.orders().size(),
+        sum(audits),
+        sum(survey),
+        rows,
+        log.counts());
   }
 
   private static long sum(SortedMap<String, Long> counts) {
@@ -68,7 +88,8 @@ public final class LandingGenerator {
       return;
     }
     if (!Files.isDirectory(outDir)) {
-      throw new BarometerException("Cannot generate into " + outDir + ": it is a file, not a folder.");
+      throw new BarometerException(
+          "Cannot generate into " + outDir + ": it is a file, not a folder.");
     }
     List<Path> generated = new ArrayList<>();
     try (Stream<Path> entries = Files.list(outDir)) {
@@ -90,7 +111,8 @@ public final class LandingGenerator {
     }
   }
 
-  private static List<Path> ownedFiles(Path folder, String extension, Path outDir) throws IOException {
+  private static List<Path> ownedFiles(Path folder, String extension, Path outDir)
+      throws IOException {
     try (Stream<Path> entries = Files.list(folder)) {
       List<Path> files = entries.sorted().toList();
       for (Path f : files) {
@@ -103,7 +125,11 @@ public final class LandingGenerator {
   }
 
   private static BarometerException notGenerated(Path outDir, Path entry) {
-    return new BarometerException("Cannot generate into " + outDir + ": it holds " + outDir.relativize(entry)
-        + ", which the generator does not write. Choose a new or empty folder.");
+    return new BarometerException(
+        "Cannot generate into "
+            + outDir
+            + ": it holds "
+            + outDir.relativize(entry)
+            + ", which the generator does not write. Choose a new or empty folder.");
   }
 }

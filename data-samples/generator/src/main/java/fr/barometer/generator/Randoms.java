@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The one source of randomness of a generation run. Each part of the landing folder draws from
- * its own split stream, so that changing how the survey is drawn does not move every audit.
- * Gaussian draws use our own Box-Muller so the output does not depend on a JDK's algorithm.
+ * The one source of randomness of a generation run. Each part of the landing folder draws from its
+ * own split stream, so that changing how the survey is drawn does not move every audit. Gaussian
+ * draws use our own Box-Muller so the output does not depend on a JDK's algorithm.
  */
 final class Randoms {
   private final SplittableRandom random;
@@ -83,7 +83,8 @@ final class Randoms {
   /** One of {@code values}, drawn with the weights given in the same order. */
   <T> T weighted(List<T> values, double... weights) {
     if (values.size() != weights.length) {
-      throw new IllegalArgumentException(values.size() + " values but " + weights.length + " weights");
+      throw new IllegalArgumentException(
+          values.size() + " values but " + weights.length + " weights");
     }
     return values.get(weightedIndex(weights));
   }

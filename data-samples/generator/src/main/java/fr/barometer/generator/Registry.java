@@ -37,7 +37,12 @@ final class Registry {
   }
 
   record Site(
-      String id, String structureId, String name, Commune commune, boolean main, boolean mysteryVisit,
+      String id,
+      String structureId,
+      String name,
+      Commune commune,
+      boolean main,
+      boolean mysteryVisit,
       double quality) {}
 
   record Order(String structureId, boolean restitution, boolean professionalAudit) {}
@@ -84,7 +89,9 @@ final class Registry {
     return sitesOf(structureId).get(0);
   }
 
-  /** Audited: the structure is ACCEPTED, and the site is its main one or the plan covers all sites. */
+  /**
+   * Audited: the structure is ACCEPTED, and the site is its main one or the plan covers all sites.
+   */
   boolean inPerimeter(Site site) {
     Structure s = structure(site.structureId());
     return s.isAccepted() && (site.main() || s.isPersonalized());

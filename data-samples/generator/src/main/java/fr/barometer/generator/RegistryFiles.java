@@ -20,20 +20,30 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes structures.csv, sites.csv and orders.csv as the registration tool exports them,
- * with a handful of registration mistakes mixed in (see {@link RegistryFault}).
+ * Writes structures.csv, sites.csv and orders.csv as the registration tool exports them, with a
+ * handful of registration mistakes mixed in (see {@link RegistryFault}).
  */
 final class RegistryFiles {
   static final String INPUT_STRUCTURES = "structures";
   static final String INPUT_SITES = "sites";
   static final String INPUT_ORDERS = "orders";
-  static final List<String> STRUCTURES_HEADER = List.of(
-      "structure_id", "name", "category", "subtype", "insee_code", "epci_siren", "application_status", "plan",
-      "contact_email");
-  static final List<String> SITES_HEADER = List.of(
-      "site_id", "structure_id", "name", "insee_code", "is_main", "mystery_visit");
-  static final List<String> ORDERS_HEADER = List.of("structure_id", "restitution", "professional_audit");
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+  static final List<String> STRUCTURES_HEADER =
+      List.of(
+          "structure_id",
+          "name",
+          "category",
+          "subtype",
+          "insee_code",
+          "epci_siren",
+          "application_status",
+          "plan",
+          "contact_email");
+  static final List<String> SITES_HEADER =
+      List.of("site_id", "structure_id", "name", "insee_code", "is_main", "mystery_visit");
+  static final List<String> ORDERS_HEADER =
+      List.of("structure_id", "restitution", "professional_audit");
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private final Registry registry;
   private final Communes communes;
@@ -56,13 +66,15 @@ final class RegistryFiles {
     registry.orders().forEach(o -> orders.add(row(o)));
     addMistakes();
     SortedMap<String, Long> rows = new TreeMap<>();
-    rows.put("structures.csv", print(landing.resolve("structures.csv"), STRUCTURES_HEADER, structures));
+    rows.put(
+        "structures.csv", print(landing.resolve("structures.csv"), STRUCTURES_HEADER, structures));
     rows.put("sites.csv", print(landing.resolve("sites.csv"), SITES_HEADER, sites));
     rows.put("orders.csv", print(landing.resolve("orders.csv"), ORDERS_HEADER, orders));
     return rows;
   }
 
-  private static long print(Path file, List<String> header, List<List<String>> rows) throws IOException {
+  private static long print(Path file, List<String> header, List<List<String>> rows)
+      throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
       printer.printRecord(header);
@@ -74,12 +86,26 @@ final class RegistryFiles {
   }
 
   private static List<String> row(Structure s) {
-    return List.of(s.id(), s.name(), s.category().name(), s.subtype(), s.commune().inseeCode(),
-        s.epci() == null ? "" : s.epci().siren(), s.status().name(), s.plan().name(), s.contactEmail());
+    return List.of(
+        s.id(),
+        s.name(),
+        s.category().name(),
+        s.subtype(),
+        s.commune().inseeCode(),
+        s.epci() == null ? "" : s.epci().siren(),
+        s.status().name(),
+        s.plan().name(),
+        s.contactEmail());
   }
 
   private static List<String> row(Site s) {
-    return List.of(s.id(), s.structureId(), s.name(), s.commune().inseeCode(), bool(s.main()), bool(s.mysteryVisit()));
+    return List.of(
+        s.id(),
+        s.structureId(),
+        s.name(),
+        s.commune().inseeCode(),
+        bool(s.main()),
+        bool(s.mysteryVisit()));
   }
 
   private static List<String> row(Order o) {
@@ -90,24 +116,45 @@ final class RegistryFiles {
     return String.valueOf(b);
   }
 
-  /** Late registrations with mistakes go at the end; a re-registration lands after the first one. */
+  /**
+   * Late registrations with mistakes go at the end; a re-registration lands after the first one.
+   */
   private void addMistakes() {
     int next = registry.structures().size() + 1;
     Commune town = eligibleCommune();
-    lateStructure(Registry.structureId(next++), "Mairie " + FrenchNames.of(town.name()), "MAIRIE", "MAIRIE",
-        town.inseeCode(), RegistryFault.UNKNOWN_CATEGORY);
+    lateStructure(
+        Registry.structureId(next++),
+        "Mairie " + FrenchNames.of(town.name()),
+        "MAIRIE",
+        "MAIRIE",
+        town.inseeCode(),
+        RegistryFault.UNKNOWN_CATEGORY);
     Commune zeroLost = communeWithLeadingZero();
-    lateStructure(Registry.structureId(next++), "Médiathèque " + FrenchNames.of(zeroLost.name()),
-        Category.CULTURE_SPORT.name(), "Médiathèque", zeroLost.inseeCode().substring(1), RegistryFault.NOT_A_COMMUNE);
+    lateStructure(
+        Registry.structureId(next++),
+        "Médiathèque " + FrenchNames.of(zeroLost.name()),
+        Category.CULTURE_SPORT.name(),
+        "Médiathèque",
+        zeroLost.inseeCode().substring(1),
+        RegistryFault.NOT_A_COMMUNE);
     twoMainSites(Registry.structureId(next));
     duplicateRegistration();
     orphans(town);
   }
 
-  private void lateStructure(String id, String name, String category, String subtype, String insee,
-      RegistryFault fault) {
-    structures.add(List.of(id, name, category, subtype, insee, "", ApplicationStatus.ACCEPTED.name(),
-        Plan.STANDARD.name(), "contact@" + FrenchNames.slug(name) + ".fr"));
+  private void lateStructure(
+      String id, String name, String category, String subtype, String insee, RegistryFault fault) {
+    structures.add(
+        List.of(
+            id,
+            name,
+            category,
+            subtype,
+            insee,
+            "",
+            ApplicationStatus.ACCEPTED.name(),
+            Plan.STANDARD.name(),
+            "contact@" + FrenchNames.slug(name) + ".fr"));
     sites.add(List.of(id + "-M", id, name, insee, "true", "false"));
     log.add(INPUT_STRUCTURES, fault, 1);
   }
@@ -116,11 +163,20 @@ final class RegistryFiles {
   private void twoMainSites(String id) {
     Commune commune = eligibleCommune();
     String name = "CCAS " + FrenchNames.of(commune.name());
-    structures.add(List.of(id, name, Category.SOCIAL.name(), "CCAS", commune.inseeCode(), "",
-        ApplicationStatus.ACCEPTED.name(), Plan.PERSONALIZED.name(),
-        "accueil@ccas-" + FrenchNames.slug(commune.name()) + ".fr"));
+    structures.add(
+        List.of(
+            id,
+            name,
+            Category.SOCIAL.name(),
+            "CCAS",
+            commune.inseeCode(),
+            "",
+            ApplicationStatus.ACCEPTED.name(),
+            Plan.PERSONALIZED.name(),
+            "accueil@ccas-" + FrenchNames.slug(commune.name()) + ".fr"));
     sites.add(List.of(id + "-M", id, name, commune.inseeCode(), "true", "false"));
-    sites.add(List.of(id + "-A1", id, name + " – antenne Nord", commune.inseeCode(), "true", "false"));
+    sites.add(
+        List.of(id + "-A1", id, name + " – antenne Nord", commune.inseeCode(), "true", "false"));
     orders.add(List.of(id, "false", "false"));
     log.add(INPUT_SITES, RegistryFault.MAIN_SITE_CONFLICT, 2);
   }
@@ -128,22 +184,35 @@ final class RegistryFiles {
   /** A site and an order left behind by a structure that withdrew its registration. */
   private void orphans(Commune town) {
     String site = registry.unknownStructureId(900);
-    insert(sites, List.of(site + "-M", site, "Accueil " + FrenchNames.of(town.name()), town.inseeCode(),
-        "true", "false"));
+    insert(
+        sites,
+        List.of(
+            site + "-M",
+            site,
+            "Accueil " + FrenchNames.of(town.name()),
+            town.inseeCode(),
+            "true",
+            "false"));
     log.add(INPUT_SITES, RegistryFault.SITE_OF_UNKNOWN_STRUCTURE, 1);
     insert(orders, List.of(registry.unknownStructureId(901), "true", "false"));
     log.add(INPUT_ORDERS, RegistryFault.ORDER_OF_UNKNOWN_STRUCTURE, 1);
   }
 
-  /** The same structure_id sent again with another contact and plan, preferably an undecided one. */
+  /**
+   * The same structure_id sent again with another contact and plan, preferably an undecided one.
+   */
   private void duplicateRegistration() {
-    List<Structure> candidates = registry.notAccepted().isEmpty() ? registry.structures() : registry.notAccepted();
+    List<Structure> candidates =
+        registry.notAccepted().isEmpty() ? registry.structures() : registry.notAccepted();
     Structure s = random.pick(candidates);
     int original = registry.structures().indexOf(s);
     Plan otherPlan = s.plan() == Plan.STANDARD ? Plan.PERSONALIZED : Plan.STANDARD;
     List<String> again = new ArrayList<>(row(s));
     again.set(7, otherPlan.name());
-    again.set(8, "direction" + s.contactEmail().substring(s.contactEmail().indexOf('@')).toLowerCase(Locale.ROOT));
+    again.set(
+        8,
+        "direction"
+            + s.contactEmail().substring(s.contactEmail().indexOf('@')).toLowerCase(Locale.ROOT));
     structures.add(random.between(original + 1, structures.size()), again);
     log.add(INPUT_STRUCTURES, RegistryFault.DUPLICATE_STRUCTURE_ID, 2);
   }
@@ -153,17 +222,23 @@ final class RegistryFiles {
   }
 
   private Commune eligibleCommune() {
-    List<Commune> towns = communes.all().stream()
-        .filter(c -> c.populationOrZero() >= RegistryGenerator.MIN_ELIGIBLE_POPULATION).toList();
+    List<Commune> towns =
+        communes.all().stream()
+            .filter(c -> c.populationOrZero() >= RegistryGenerator.MIN_ELIGIBLE_POPULATION)
+            .toList();
     return random.pick(towns);
   }
 
   /** A commune of departments 01-09, whose code a spreadsheet turns into four digits. */
   private Commune communeWithLeadingZero() {
-    List<Commune> candidates = communes.all().stream()
-        .filter(c -> c.inseeCode().startsWith("0") && !communes.isCommune(c.inseeCode().substring(1))
-            && c.populationOrZero() >= RegistryGenerator.MIN_ELIGIBLE_POPULATION)
-        .toList();
+    List<Commune> candidates =
+        communes.all().stream()
+            .filter(
+                c ->
+                    c.inseeCode().startsWith("0")
+                        && !communes.isCommune(c.inseeCode().substring(1))
+                        && c.populationOrZero() >= RegistryGenerator.MIN_ELIGIBLE_POPULATION)
+            .toList();
     return random.pick(candidates);
   }
 }

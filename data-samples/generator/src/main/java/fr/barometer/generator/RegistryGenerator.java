@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Draws the structures that applied to the campaign, placed on real communes. Most sit in
- * communes of at least 3,500 inhabitants, the campaign's eligibility floor; a few percent applied
- * from smaller communes (or one of the overseas entries without a population) and will be ruled
+ * Draws the structures that applied to the campaign, placed on real communes. Most sit in communes
+ * of at least 3,500 inhabitants, the campaign's eligibility floor; a few percent applied from
+ * smaller communes (or one of the overseas entries without a population) and will be ruled
  * ineligible by the pipeline, as happens every year.
  */
 final class RegistryGenerator {
@@ -24,15 +24,32 @@ final class RegistryGenerator {
   private static final double SMALL_COMMUNE_SHARE = 0.03;
   private static final double UNKNOWN_POPULATION_SHARE = 0.002;
   private static final int MAX_REDRAWS = 30;
+
   /** Where a structure applies from: an eligible commune, a small one, one without population. */
   private static final byte ELIGIBLE = 0;
+
   private static final byte SMALL = 1;
   private static final byte UNKNOWN = 2;
-  private static final List<String> ANNEX_NAMES = List.of(
-      "antenne Nord", "antenne Sud", "antenne Est", "antenne Ouest", "annexe du centre-ville",
-      "point d'accueil de la gare", "agence des quartiers", "pôle Solidarités", "espace citoyen");
-  private static final List<String> MAILBOXES = List.of(
-      "accueil", "contact", "qualite", "relation.usagers", "direction", "accueil.public", "secretariat");
+  private static final List<String> ANNEX_NAMES =
+      List.of(
+          "antenne Nord",
+          "antenne Sud",
+          "antenne Est",
+          "antenne Ouest",
+          "annexe du centre-ville",
+          "point d'accueil de la gare",
+          "agence des quartiers",
+          "pôle Solidarités",
+          "espace citoyen");
+  private static final List<String> MAILBOXES =
+      List.of(
+          "accueil",
+          "contact",
+          "qualite",
+          "relation.usagers",
+          "direction",
+          "accueil.public",
+          "secretariat");
 
   private final Communes communes;
   private final Randoms random;
@@ -51,15 +68,23 @@ final class RegistryGenerator {
     this.random = random;
     this.kinds = new WeightedPicker<>(StructureKind.ALL, StructureKind::weight);
     // Only the services a village has (town hall, library, CCAS...) apply from small communes.
-    this.villageKinds = new WeightedPicker<>(StructureKind.ALL.stream()
-        .filter(k -> k.scope() == Scope.COMMUNE && k.size() == StructureKind.Size.TOWN).toList(),
-        StructureKind::weight);
-    this.smallCommunes = new WeightedPicker<>(
-        communes.all().stream().filter(c -> c.hasPopulation() && c.population() < MIN_ELIGIBLE_POPULATION).toList(),
-        c -> c.populationOrZero());
+    this.villageKinds =
+        new WeightedPicker<>(
+            StructureKind.ALL.stream()
+                .filter(k -> k.scope() == Scope.COMMUNE && k.size() == StructureKind.Size.TOWN)
+                .toList(),
+            StructureKind::weight);
+    this.smallCommunes =
+        new WeightedPicker<>(
+            communes.all().stream()
+                .filter(c -> c.hasPopulation() && c.population() < MIN_ELIGIBLE_POPULATION)
+                .toList(),
+            c -> c.populationOrZero());
     this.unknownPopulation = communes.all().stream().filter(c -> !c.hasPopulation()).toList();
-    this.epcis = new WeightedPicker<>(
-        communes.epcis().stream().filter(e -> !communes.membersOf(e).isEmpty()).toList(), Epci::population);
+    this.epcis =
+        new WeightedPicker<>(
+            communes.epcis().stream().filter(e -> !communes.membersOf(e).isEmpty()).toList(),
+            Epci::population);
   }
 
   Registry generate(int count) {
@@ -104,11 +129,12 @@ final class RegistryGenerator {
   private Structure structure(String id, byte placement) {
     StructureKind kind = placement == ELIGIBLE ? kinds.pick(random) : villageKinds.pick(random);
     Epci epci = kind.scope() == Scope.INTERCOMMUNALITY ? intercommunality() : null;
-    Commune commune = switch (kind.scope()) {
-      case INTERCOMMUNALITY -> mainMember(epci);
-      case DEPARTMENT -> eligible(kind.size()).pick(random);
-      case COMMUNE -> localCommune(kind, placement);
-    };
+    Commune commune =
+        switch (kind.scope()) {
+          case INTERCOMMUNALITY -> mainMember(epci);
+          case DEPARTMENT -> eligible(kind.size()).pick(random);
+          case COMMUNE -> localCommune(kind, placement);
+        };
     String name = kind.namer().name(commune, epci, random);
     if (kind.scope() == Scope.DEPARTMENT) {
       // Departmental bodies mostly apply for their head office, sometimes for a local office.
@@ -119,19 +145,40 @@ final class RegistryGenerator {
         name = name + " – accueil " + FrenchNames.of(commune.name());
       }
     }
-    ApplicationStatus status = random.weighted(
-        List.of(ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED, ApplicationStatus.PENDING), 0.90, 0.06, 0.04);
+    ApplicationStatus status =
+        random.weighted(
+            List.of(
+                ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED, ApplicationStatus.PENDING),
+            0.90,
+            0.06,
+            0.04);
     Plan plan = random.chance(0.25) ? Plan.PERSONALIZED : Plan.STANDARD;
     double quality = QualityModel.structureQuality(kind.category(), commune, random);
-    return new Structure(id, name, kind.category(), kind.subtype(), commune, epci, status, plan,
-        contactEmail(kind, commune, epci), quality);
+    return new Structure(
+        id,
+        name,
+        kind.category(),
+        kind.subtype(),
+        commune,
+        epci,
+        status,
+        plan,
+        contactEmail(kind, commune, epci),
+        quality);
   }
 
   private WeightedPicker<Commune> eligible(StructureKind.Size size) {
-    return eligibleBySize.computeIfAbsent(size, s -> new WeightedPicker<>(
-        communes.all().stream()
-            .filter(c -> c.populationOrZero() >= Math.max(MIN_ELIGIBLE_POPULATION, s.minPopulation)).toList(),
-        c -> Math.pow(c.populationOrZero(), s.exponent)));
+    return eligibleBySize.computeIfAbsent(
+        size,
+        s ->
+            new WeightedPicker<>(
+                communes.all().stream()
+                    .filter(
+                        c ->
+                            c.populationOrZero()
+                                >= Math.max(MIN_ELIGIBLE_POPULATION, s.minPopulation))
+                    .toList(),
+                c -> Math.pow(c.populationOrZero(), s.exponent)));
   }
 
   private Commune localCommune(StructureKind kind, byte placement) {
@@ -176,8 +223,15 @@ final class RegistryGenerator {
   private List<Site> sitesOf(Structure s) {
     List<Site> sites = new ArrayList<>();
     double visitShare = s.isPersonalized() ? 0.30 : 0.22;
-    sites.add(new Site(s.id() + "-M", s.id(), s.name(), s.commune(), true, random.chance(visitShare),
-        QualityModel.siteQuality(s.quality(), true, random)));
+    sites.add(
+        new Site(
+            s.id() + "-M",
+            s.id(),
+            s.name(),
+            s.commune(),
+            true,
+            random.chance(visitShare),
+            QualityModel.siteQuality(s.quality(), true, random)));
     if (!s.isPersonalized()) {
       return sites;
     }
@@ -187,8 +241,15 @@ final class RegistryGenerator {
       String annex = annexes.remove(random.below(annexes.size()));
       Commune commune = random.chance(0.7) ? s.commune() : neighbour(s.commune());
       String name = s.name() + " – " + annex;
-      sites.add(new Site(s.id() + "-A" + k, s.id(), name, commune, false, random.chance(0.30),
-          QualityModel.siteQuality(s.quality(), false, random)));
+      sites.add(
+          new Site(
+              s.id() + "-A" + k,
+              s.id(),
+              name,
+              commune,
+              false,
+              random.chance(0.30),
+              QualityModel.siteQuality(s.quality(), false, random)));
     }
     return sites;
   }
@@ -196,7 +257,8 @@ final class RegistryGenerator {
   /** Another commune of the same department, the bigger the likelier. */
   private Commune neighbour(Commune commune) {
     List<Commune> department = communes.ofDepartment(commune.departmentCode());
-    return new WeightedPicker<>(department, c -> Math.sqrt(c.populationOrZero() + 1.0)).pick(random);
+    return new WeightedPicker<>(department, c -> Math.sqrt(c.populationOrZero() + 1.0))
+        .pick(random);
   }
 
   private String contactEmail(StructureKind kind, Commune commune, Epci epci) {

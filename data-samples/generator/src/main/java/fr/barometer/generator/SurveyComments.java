@@ -9,24 +9,46 @@ import java.util.List;
  * addresses from example domains, so no real person can be reached through the sample.
  */
 final class SurveyComments {
-  private static final List<String> POSITIVE = List.of(
-      "Accueil très agréable, merci.", "Personnel à l'écoute et efficace.", "Réponse rapide à ma demande.",
-      "Rien à redire, tout s'est bien passé.", "Agent souriant et compétent.",
-      "Démarche faite en ligne en quelques minutes, très pratique.");
-  private static final List<String> NEUTRAL = List.of(
-      "Correct dans l'ensemble.", "Accueil correct mais locaux vétustes.",
-      "Bonne réponse mais il a fallu rappeler deux fois.");
-  private static final List<String> NEGATIVE = List.of(
-      "Attente beaucoup trop longue.", "Personne ne répond au téléphone.",
-      "On m'a renvoyé d'un service à l'autre.", "Horaires d'ouverture inadaptés quand on travaille.",
-      "Toujours pas de réponse à mon courrier.", "Le site internet n'est pas à jour.");
-  private static final List<String> QUOTED = List.of(
-      "L'agent m'a dit \"revenez demain\".", "Le site indique \"ouvert\" alors que c'était fermé.",
-      "On m'a répondu \"ce n'est pas ici\" sans m'orienter.");
-  private static final List<String> FIRST_NAMES = List.of(
-      "marie", "jean", "nathalie", "pierre", "sophie", "michel", "isabelle", "nicolas", "camille", "karim");
-  private static final List<String> LAST_NAMES = List.of(
-      "martin", "bernard", "dubois", "thomas", "robert", "richard", "petit", "durand", "leroy", "moreau");
+  private static final List<String> POSITIVE =
+      List.of(
+          "Accueil très agréable, merci.",
+          "Personnel à l'écoute et efficace.",
+          "Réponse rapide à ma demande.",
+          "Rien à redire, tout s'est bien passé.",
+          "Agent souriant et compétent.",
+          "Démarche faite en ligne en quelques minutes, très pratique.");
+  private static final List<String> NEUTRAL =
+      List.of(
+          "Correct dans l'ensemble.",
+          "Accueil correct mais locaux vétustes.",
+          "Bonne réponse mais il a fallu rappeler deux fois.");
+  private static final List<String> NEGATIVE =
+      List.of(
+          "Attente beaucoup trop longue.", "Personne ne répond au téléphone.",
+          "On m'a renvoyé d'un service à l'autre.",
+              "Horaires d'ouverture inadaptés quand on travaille.",
+          "Toujours pas de réponse à mon courrier.", "Le site internet n'est pas à jour.");
+  private static final List<String> QUOTED =
+      List.of(
+          "L'agent m'a dit \"revenez demain\".",
+          "Le site indique \"ouvert\" alors que c'était fermé.",
+          "On m'a répondu \"ce n'est pas ici\" sans m'orienter.");
+  private static final List<String> FIRST_NAMES =
+      List.of(
+          "marie",
+          "jean",
+          "nathalie",
+          "pierre",
+          "sophie",
+          "michel",
+          "isabelle",
+          "nicolas",
+          "camille",
+          "karim");
+  private static final List<String> LAST_NAMES =
+      List.of(
+          "martin", "bernard", "dubois", "thomas", "robert", "richard", "petit", "durand", "leroy",
+          "moreau");
 
   private SurveyComments() {}
 
@@ -65,7 +87,13 @@ final class SurveyComments {
   /** "06 39 98 12 34", "06.39.98.12.34" or "01 99 00 12 34": ARCEP's fiction ranges. */
   private static String phone(Randoms random, String separator, String prefix) {
     String middle = prefix.equals("06") ? "39" + separator + "98" : "99" + separator + "00";
-    return prefix + separator + middle + separator + twoDigits(random) + separator + twoDigits(random);
+    return prefix
+        + separator
+        + middle
+        + separator
+        + twoDigits(random)
+        + separator
+        + twoDigits(random);
   }
 
   private static String internationalPhone(Randoms random) {
@@ -79,7 +107,10 @@ final class SurveyComments {
   private static String email(Randoms random) {
     String first = random.pick(FIRST_NAMES);
     String last = random.pick(LAST_NAMES);
-    String local = random.chance(0.7) ? first + "." + last : first.charAt(0) + "." + last + random.between(1, 99);
+    String local =
+        random.chance(0.7)
+            ? first + "." + last
+            : first.charAt(0) + "." + last + random.between(1, 99);
     return local + "@" + random.pick("example.fr", "example.com", "example.org");
   }
 }

@@ -1,9 +1,9 @@
 package fr.barometer.generator;
 
 /**
- * What can be wrong with a survey row. The first five get the whole row quarantined; a
- * resubmission (same response_id, later submitted_at) and an identical copy (the two exports
- * overlap) must be deduplicated.
+ * What can be wrong with a survey row. The first five get the whole row quarantined; a resubmission
+ * (same response_id, later submitted_at) and an identical copy (the two exports overlap) must be
+ * deduplicated.
  */
 enum SurveyFault {
   UNREADABLE_DATE,

@@ -27,8 +27,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * Writes the online survey's export: two files (the survey tool was exported twice, the first
- * time with a BOM, and the two exports overlap by a few rows), responses in the order they were
+ * Writes the online survey's export: two files (the survey tool was exported twice, the first time
+ * with a BOM, and the two exports overlap by a few rows), responses in the order they were
  * submitted. How many responses a structure gets is skewed: some reach the 30 needed for their
  * results, many do not. Respondents of better structures are a little more satisfied, so the
  * produced and perceived qualities correlate, loosely.
@@ -36,30 +36,63 @@ import org.apache.commons.csv.QuoteMode;
 final class SurveyGenerator {
   static final String FOLDER = "survey";
   static final String INPUT = "survey";
-  static final List<String> HEADER = List.of(
-      "response_id", "submitted_at", "structure_id", "insee_code", "category", "last_contact",
-      "channel_used", "q_access", "q_reception", "q_information", "q_delay", "q_courtesy", "q_overall",
-      "recommend", "comment");
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setDelimiter(';').setQuoteMode(QuoteMode.NON_NUMERIC).setRecordSeparator("\n").get();
-  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  static final List<String> HEADER =
+      List.of(
+          "response_id",
+          "submitted_at",
+          "structure_id",
+          "insee_code",
+          "category",
+          "last_contact",
+          "channel_used",
+          "q_access",
+          "q_reception",
+          "q_information",
+          "q_delay",
+          "q_courtesy",
+          "q_overall",
+          "recommend",
+          "comment");
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT
+          .builder()
+          .setDelimiter(';')
+          .setQuoteMode(QuoteMode.NON_NUMERIC)
+          .setRecordSeparator("\n")
+          .get();
+  private static final DateTimeFormatter FRENCH_DATE =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
   /** Question offsets on the latent satisfaction scale: delays satisfy least, courtesy most. */
   private static final double[] QUESTION_OFFSET = {0.10, 0.10, 0.0, -0.25, 0.20, 0.0};
+
   /** Thresholds between marks 1|2, 2|3 and 3|4 so that about 70% answer 3 or 4. */
   private static final double[] THRESHOLDS = {-1.25, -0.51, 0.66};
+
   private static final int RECENT_ROWS = 200;
+
   /** Column positions in HEADER, for the faults. */
   private static final int SUBMITTED_AT = 1;
+
   private static final int CATEGORY = 4;
   private static final int LAST_CONTACT = 5;
   private static final int CHANNEL = 6;
   private static final int Q_ACCESS = 7;
   private static final int Q_OVERALL = 12;
   private static final int RECOMMEND = 13;
-  private static final List<LastContact> LAST_CONTACTS = List.of(
-      LastContact.LESS_THAN_1_MONTH, LastContact.ONE_TO_3_MONTHS, LastContact.MORE_THAN_3_MONTHS);
-  private static final List<Channel> CHANNELS_USED = List.of(
-      Channel.VISIT, Channel.PHONE, Channel.WEB, Channel.EMAIL, Channel.LETTER, Channel.VOICEMAIL);
+  private static final List<LastContact> LAST_CONTACTS =
+      List.of(
+          LastContact.LESS_THAN_1_MONTH,
+          LastContact.ONE_TO_3_MONTHS,
+          LastContact.MORE_THAN_3_MONTHS);
+  private static final List<Channel> CHANNELS_USED =
+      List.of(
+          Channel.VISIT,
+          Channel.PHONE,
+          Channel.WEB,
+          Channel.EMAIL,
+          Channel.LETTER,
+          Channel.VOICEMAIL);
 
   private final EditionConfig edition;
   private final Randoms random;
@@ -71,19 +104,35 @@ final class SurveyGenerator {
   private final WeightedPicker<Commune> communes;
   private final Deque<List<Object>> recent = new ArrayDeque<>();
 
-  SurveyGenerator(Registry registry, EditionConfig edition, Communes reference, Randoms random, BadRecordLog log) {
+  SurveyGenerator(
+      Registry registry,
+      EditionConfig edition,
+      Communes reference,
+      Randoms random,
+      BadRecordLog log) {
     this.edition = edition;
     this.random = random;
     this.log = log;
     this.participants = registry.accepted();
     this.notParticipating = registry.notAccepted();
-    this.popularity = participants.isEmpty() ? null
-        : new WeightedPicker<>(participants, s -> Math.exp(random.gaussian(0, 0.9)));
-    this.categories = new WeightedPicker<>(Arrays.asList(Category.values()), c -> StructureKind.ALL.stream()
-        .filter(k -> k.category() == c).mapToDouble(StructureKind::weight).sum());
-    this.communes = new WeightedPicker<>(reference.all().stream()
-        .filter(c -> c.populationOrZero() >= RegistryGenerator.MIN_ELIGIBLE_POPULATION).toList(),
-        c -> c.populationOrZero());
+    this.popularity =
+        participants.isEmpty()
+            ? null
+            : new WeightedPicker<>(participants, s -> Math.exp(random.gaussian(0, 0.9)));
+    this.categories =
+        new WeightedPicker<>(
+            Arrays.asList(Category.values()),
+            c ->
+                StructureKind.ALL.stream()
+                    .filter(k -> k.category() == c)
+                    .mapToDouble(StructureKind::weight)
+                    .sum());
+    this.communes =
+        new WeightedPicker<>(
+            reference.all().stream()
+                .filter(c -> c.populationOrZero() >= RegistryGenerator.MIN_ELIGIBLE_POPULATION)
+                .toList(),
+            c -> c.populationOrZero());
   }
 
   static long defaultResponses(Registry registry) {
@@ -106,7 +155,10 @@ final class SurveyGenerator {
         }
         List<Object> row = response(i, period.at(i, responses, random));
         int fault = faults[(int) i];
-        write(i < firstExport ? first : second, row, fault == 0 ? null : SurveyFault.values()[fault - 1]);
+        write(
+            i < firstExport ? first : second,
+            row,
+            fault == 0 ? null : SurveyFault.values()[fault - 1]);
       }
       rows.put(FOLDER + "/export-1.csv", first.rows);
       rows.put(FOLDER + "/export-2.csv", second.rows);
@@ -195,7 +247,10 @@ final class SurveyGenerator {
     double mood = (structure == null ? 0 : 0.5 * structure.quality()) + random.gaussian();
     List<Object> row = new ArrayList<>(HEADER.size());
     row.add(String.format("R%02d-%07d", edition.edition() % 100, index + 1));
-    row.add(random.chance(0.12) ? FRENCH_DATE.format(submitted) : AuditRecord.TIMESTAMP.format(submitted));
+    row.add(
+        random.chance(0.12)
+            ? FRENCH_DATE.format(submitted)
+            : AuditRecord.TIMESTAMP.format(submitted));
     row.add(structure == null ? null : structure.id());
     row.add(subject.commune().inseeCode());
     row.add(subject.category().name());
@@ -203,10 +258,16 @@ final class SurveyGenerator {
     // Most respondents came in person or called; few wrote.
     row.add(random.weighted(CHANNELS_USED, 0.45, 0.25, 0.12, 0.10, 0.05, 0.03).name());
     for (int q = 0; q < QUESTION_OFFSET.length; q++) {
-      row.add(random.chance(0.05) ? null : mark(0.75 * mood + QUESTION_OFFSET[q] + random.gaussian(0, 0.5)));
+      row.add(
+          random.chance(0.05)
+              ? null
+              : mark(0.75 * mood + QUESTION_OFFSET[q] + random.gaussian(0, 0.5)));
     }
-    row.add(random.chance(0.10) ? null
-        : (int) Math.round(Math.max(0, Math.min(10, 6.8 + 1.8 * mood + random.gaussian(0, 1.3)))));
+    row.add(
+        random.chance(0.10)
+            ? null
+            : (int)
+                Math.round(Math.max(0, Math.min(10, 6.8 + 1.8 * mood + random.gaussian(0, 1.3)))));
     row.add(random.chance(0.4) ? SurveyComments.comment(mood, random) : null);
     return row;
   }
@@ -224,8 +285,14 @@ final class SurveyGenerator {
   private void spoil(List<Object> row, SurveyFault fault) {
     int year = edition.edition();
     switch (fault) {
-      case UNREADABLE_DATE -> row.set(SUBMITTED_AT,
-          random.pick("32/09/" + year + " 14:00", year + "-13-02T10:00:00+02:00", "hier soir", "12/09/" + (year % 100) + " 9h30"));
+      case UNREADABLE_DATE ->
+          row.set(
+              SUBMITTED_AT,
+              random.pick(
+                  "32/09/" + year + " 14:00",
+                  year + "-13-02T10:00:00+02:00",
+                  "hier soir",
+                  "12/09/" + (year % 100) + " 9h30"));
       case UNKNOWN_LAST_CONTACT -> row.set(LAST_CONTACT, random.pick("3-6M", "jamais", "< 1 mois"));
       case UNKNOWN_CATEGORY -> row.set(CATEGORY, random.pick("MAIRIE", "Hôpital", "LIBRARY"));
       case UNKNOWN_CHANNEL -> row.set(CHANNEL, random.pick("FAX", "SMS", "COURRIER"));
@@ -241,7 +308,9 @@ final class SurveyGenerator {
     log.add(INPUT, fault, 1);
   }
 
-  /** An earlier respondent sent the form again, changing an answer: same response_id, later date. */
+  /**
+   * An earlier respondent sent the form again, changing an answer: same response_id, later date.
+   */
   private List<Object> resubmission(List<Object> current) {
     List<Object> again = new ArrayList<>(random.pick(new ArrayList<>(recent)));
     again.set(SUBMITTED_AT, current.get(SUBMITTED_AT));

@@ -24,11 +24,19 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class BarometerFigures {
   /** Grid weights, types and thresholds of the default referential.json, read from the file. */
-  private record Item(String id, String channel, String step, String type, String unit, double fullAt,
-      double zeroAfter, double weight) {}
+  private record Item(
+      String id,
+      String channel,
+      String step,
+      String type,
+      String unit,
+      double fullAt,
+      double zeroAfter,
+      double weight) {}
 
   private static final Set<String> SILENT_CHANNELS = Set.of("EMAIL", "LETTER", "VOICEMAIL");
-  private static final List<String> REMOTE = List.of("EMAIL", "PHONE", "VOICEMAIL", "LETTER", "WEB");
+  private static final List<String> REMOTE =
+      List.of("EMAIL", "PHONE", "VOICEMAIL", "LETTER", "WEB");
 
   final List<Double> structureScores = new ArrayList<>();
   int phoneCalls;
@@ -52,8 +60,9 @@ final class BarometerFigures {
 
   double sdScore() {
     double mean = meanScore();
-    return Math.sqrt(structureScores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum()
-        / (structureScores.size() - 1));
+    return Math.sqrt(
+        structureScores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum()
+            / (structureScores.size() - 1));
   }
 
   double percentile(double p) {
@@ -83,11 +92,19 @@ final class BarometerFigures {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
-        "structures=%d mean=%.1f sd=%.1f p10=%.1f p90=%.1f rings<=5=%.3f letters<=7d=%.3f machine=%.3f "
-            + "satisfaction=%.3f",
-        structureScores.size(), meanScore(), sdScore(), percentile(0.1), percentile(0.9), within5Rings(),
-        lettersWithinAWeek(), answeringMachineShare(), satisfaction());
+    return String.format(
+        Locale.ROOT,
+        "structures=%d mean=%.1f sd=%.1f p10=%.1f p90=%.1f rings<=5=%.3f letters<=7d=%.3f"
+            + " machine=%.3f satisfaction=%.3f",
+        structureScores.size(),
+        meanScore(),
+        sdScore(),
+        percentile(0.1),
+        percentile(0.9),
+        within5Rings(),
+        lettersWithinAWeek(),
+        answeringMachineShare(),
+        satisfaction());
   }
 
   private void compute(Path landing) throws IOException {
@@ -111,8 +128,10 @@ final class BarometerFigures {
           || !eligible(structures.get(a.get("structure_id").asText()))) {
         continue;
       }
-      double[] acc = bySite.computeIfAbsent(site.get("site_id"), k -> new TreeMap<>())
-          .computeIfAbsent(channel, k -> new double[2]);
+      double[] acc =
+          bySite
+              .computeIfAbsent(site.get("site_id"), k -> new TreeMap<>())
+              .computeIfAbsent(channel, k -> new double[2]);
       score(a, channel, grid, acc);
     }
     for (Map<String, double[]> channels : bySite.values()) {
@@ -149,10 +168,19 @@ final class BarometerFigures {
 
   private static Map<String, Item> grid(Path landing) throws IOException {
     Map<String, Item> items = new TreeMap<>();
-    for (JsonNode i : LandingReader.JSON.readTree(landing.resolve("referential.json").toFile()).get("items")) {
-      items.put(i.get("id").asText(), new Item(i.get("id").asText(), i.get("channel").asText(),
-          i.get("step").asText(), i.get("type").asText(), i.path("unit").asText(null),
-          i.path("full_at").asDouble(), i.path("zero_after").asDouble(), i.get("weight").asDouble()));
+    for (JsonNode i :
+        LandingReader.JSON.readTree(landing.resolve("referential.json").toFile()).get("items")) {
+      items.put(
+          i.get("id").asText(),
+          new Item(
+              i.get("id").asText(),
+              i.get("channel").asText(),
+              i.get("step").asText(),
+              i.get("type").asText(),
+              i.path("unit").asText(null),
+              i.path("full_at").asDouble(),
+              i.path("zero_after").asDouble(),
+              i.get("weight").asDouble()));
     }
     return items;
   }
@@ -168,16 +196,35 @@ final class BarometerFigures {
       }
     }
     out.keySet().removeAll(duplicated);
-    out.values().removeIf(r -> !communes.containsKey(r.get("insee_code"))
-        || !List.of("ADMINISTRATION", "HEALTH_SOCIAL_SECURITY", "SOCIAL", "SOCIAL_HOUSING", "SECURITY", "POSTAL",
-            "CULTURE_SPORT", "EMPLOYMENT", "UTILITIES", "TRANSPORT", "EDUCATION", "CONSULAR")
-            .contains(r.get("category")));
+    out.values()
+        .removeIf(
+            r ->
+                !communes.containsKey(r.get("insee_code"))
+                    || !List.of(
+                            "ADMINISTRATION",
+                            "HEALTH_SOCIAL_SECURITY",
+                            "SOCIAL",
+                            "SOCIAL_HOUSING",
+                            "SECURITY",
+                            "POSTAL",
+                            "CULTURE_SPORT",
+                            "EMPLOYMENT",
+                            "UTILITIES",
+                            "TRANSPORT",
+                            "EDUCATION",
+                            "CONSULAR")
+                        .contains(r.get("category")));
     return out;
   }
 
   /** Valid audits in the perimeter, one per audit_id: the latest recorded_at wins. */
-  private static Map<String, JsonNode> latestValidAudits(Path landing, int year, JsonNode edition,
-      Map<String, CSVRecord> structures, Map<String, CSVRecord> sites) throws IOException {
+  private static Map<String, JsonNode> latestValidAudits(
+      Path landing,
+      int year,
+      JsonNode edition,
+      Map<String, CSVRecord> structures,
+      Map<String, CSVRecord> sites)
+      throws IOException {
     Map<String, List<JsonNode>> byId = new TreeMap<>();
     for (String line : LandingReader.auditLines(landing)) {
       JsonNode a = LandingReader.parseOrNull(line);
@@ -189,7 +236,8 @@ final class BarometerFigures {
     for (Map.Entry<String, List<JsonNode>> e : byId.entrySet()) {
       JsonNode latest = null;
       for (JsonNode a : e.getValue()) {
-        if (latest == null || a.get("recorded_at").asText().compareTo(latest.get("recorded_at").asText()) > 0) {
+        if (latest == null
+            || a.get("recorded_at").asText().compareTo(latest.get("recorded_at").asText()) > 0) {
           latest = a;
         }
       }
@@ -198,10 +246,22 @@ final class BarometerFigures {
     return out;
   }
 
-  private static boolean valid(JsonNode a, int year, JsonNode edition, Map<String, CSVRecord> structures,
+  private static boolean valid(
+      JsonNode a,
+      int year,
+      JsonNode edition,
+      Map<String, CSVRecord> structures,
       Map<String, CSVRecord> sites) {
-    for (String field : List.of("audit_id", "edition", "structure_id", "site_id", "channel", "contacted_at",
-        "recorded_at", "answers")) {
+    for (String field :
+        List.of(
+            "audit_id",
+            "edition",
+            "structure_id",
+            "site_id",
+            "channel",
+            "contacted_at",
+            "recorded_at",
+            "answers")) {
       if (!a.hasNonNull(field)) {
         return false;
       }
@@ -209,22 +269,29 @@ final class BarometerFigures {
     CSVRecord structure = structures.get(a.get("structure_id").asText());
     CSVRecord site = sites.get(a.get("site_id").asText());
     JsonNode window = edition.get("windows").get(a.get("channel").asText());
-    if (a.get("edition").asInt() != year || structure == null || site == null || window == null
+    if (a.get("edition").asInt() != year
+        || structure == null
+        || site == null
+        || window == null
         || !site.get("structure_id").equals(structure.get("structure_id"))) {
       return false;
     }
     OffsetDateTime contacted = OffsetDateTime.parse(a.get("contacted_at").asText());
-    if (a.hasNonNull("answered_at") && OffsetDateTime.parse(a.get("answered_at").asText()).isBefore(contacted)) {
+    if (a.hasNonNull("answered_at")
+        && OffsetDateTime.parse(a.get("answered_at").asText()).isBefore(contacted)) {
       return false;
     }
     LocalDate day = contacted.toLocalDate();
-    if (day.isBefore(LocalDate.parse(window.get(0).asText())) || day.isAfter(LocalDate.parse(window.get(1).asText()))) {
+    if (day.isBefore(LocalDate.parse(window.get(0).asText()))
+        || day.isAfter(LocalDate.parse(window.get(1).asText()))) {
       return false;
     }
     boolean personalized = structure.get("plan").equals("PERSONALIZED");
-    boolean inPerimeter = structure.get("application_status").equals("ACCEPTED")
-        && (Boolean.parseBoolean(site.get("is_main")) || personalized)
-        && (!a.get("channel").asText().equals("VISIT") || Boolean.parseBoolean(site.get("mystery_visit")));
+    boolean inPerimeter =
+        structure.get("application_status").equals("ACCEPTED")
+            && (Boolean.parseBoolean(site.get("is_main")) || personalized)
+            && (!a.get("channel").asText().equals("VISIT")
+                || Boolean.parseBoolean(site.get("mystery_visit")));
     return inPerimeter;
   }
 
@@ -241,8 +308,10 @@ final class BarometerFigures {
       case "LETTER" -> {
         letters++;
         if (a.hasNonNull("answered_at")) {
-          long days = ChronoUnit.DAYS.between(OffsetDateTime.parse(a.get("contacted_at").asText()).toLocalDate(),
-              OffsetDateTime.parse(a.get("answered_at").asText()).toLocalDate());
+          long days =
+              ChronoUnit.DAYS.between(
+                  OffsetDateTime.parse(a.get("contacted_at").asText()).toLocalDate(),
+                  OffsetDateTime.parse(a.get("answered_at").asText()).toLocalDate());
           lettersWithin7Days += days <= 7 ? 1 : 0;
         }
       }
@@ -253,7 +322,7 @@ final class BarometerFigures {
           answeringMachines += machine.equals("YES") ? 1 : 0;
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -337,7 +406,8 @@ final class BarometerFigures {
   }
 
   private void countSurvey(Path landing) throws IOException {
-    List<String> questions = List.of("q_access", "q_reception", "q_information", "q_delay", "q_courtesy", "q_overall");
+    List<String> questions =
+        List.of("q_access", "q_reception", "q_information", "q_delay", "q_courtesy", "q_overall");
     for (Path f : LandingReader.files(landing.resolve("survey"), ".csv")) {
       for (CSVRecord r : LandingReader.survey(f)) {
         if (r.get("last_contact").equals(">3M")) {

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated campaign should read like the real barometer once scored with the spec's rules:
- * a national mean near 67/100, 93% of calls taken within five rings, two letters in three
- * answered within a week, an answering machine in three services in four, structures spread
- * with a standard deviation of 8 to 10, and about 70% of survey answers satisfied.
+ * The generated campaign should read like the real barometer once scored with the spec's rules: a
+ * national mean near 67/100, 93% of calls taken within five rings, two letters in three answered
+ * within a week, an answering machine in three services in four, structures spread with a standard
+ * deviation of 8 to 10, and about 70% of survey answers satisfied.
  */
 class CalibrationTest {
   static BarometerFigures figures;
@@ -35,23 +35,28 @@ class CalibrationTest {
 
   @Test
   void mostCallsAreTakenWithinFiveRings() {
-    assertTrue(figures.within5Rings() >= 0.88 && figures.within5Rings() <= 0.97, figures.toString());
+    assertTrue(
+        figures.within5Rings() >= 0.88 && figures.within5Rings() <= 0.97, figures.toString());
   }
 
   @Test
   void twoLettersInThreeAreAnsweredWithinAWeek() {
-    assertTrue(figures.lettersWithinAWeek() >= 0.57 && figures.lettersWithinAWeek() <= 0.76, figures.toString());
+    assertTrue(
+        figures.lettersWithinAWeek() >= 0.57 && figures.lettersWithinAWeek() <= 0.76,
+        figures.toString());
   }
 
   @Test
   void threeServicesInFourHaveAnAnsweringMachine() {
-    assertTrue(figures.answeringMachineShare() >= 0.66 && figures.answeringMachineShare() <= 0.84,
+    assertTrue(
+        figures.answeringMachineShare() >= 0.66 && figures.answeringMachineShare() <= 0.84,
         figures.toString());
   }
 
   @Test
   void surveySatisfactionIsNearSeventyPercent() {
-    assertTrue(figures.satisfaction() >= 0.64 && figures.satisfaction() <= 0.76, figures.toString());
+    assertTrue(
+        figures.satisfaction() >= 0.64 && figures.satisfaction() <= 0.76, figures.toString());
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Landing folders generated once per test run and shared by the test classes that only read
- * them, so the suite stays within a few seconds. Deleted when the JVM exits.
+ * Landing folders generated once per test run and shared by the test classes that only read them,
+ * so the suite stays within a few seconds. Deleted when the JVM exits.
  */
 final class GeneratedLandings {
   record Generated(Path folder, GenerationSummary summary) {}

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.Referential;
-import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.domain.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LandingGeneratorTest {
-  private static final List<String> CHANNELS = List.of("EMAIL", "PHONE", "VOICEMAIL", "LETTER", "WEB", "VISIT");
+  private static final List<String> CHANNELS =
+      List.of("EMAIL", "PHONE", "VOICEMAIL", "LETTER", "WEB", "VISIT");
   private static final GeneratorOptions SMALL = new GeneratorOptions(40, 7L, 2017, null);
 
   @TempDir Path temp;
@@ -55,7 +56,8 @@ class LandingGeneratorTest {
     LandingGenerator.generate(other, new GeneratorOptions(40, 8L, 2017, null));
     Map<String, byte[]> a = contents(first);
     Map<String, byte[]> b = contents(other);
-    for (String file : List.of("structures.csv", "sites.csv", "audits/email.jsonl", "survey/export-1.csv")) {
+    for (String file :
+        List.of("structures.csv", "sites.csv", "audits/email.jsonl", "survey/export-1.csv")) {
       assertFalse(java.util.Arrays.equals(a.get(file), b.get(file)), file);
     }
   }
@@ -63,7 +65,8 @@ class LandingGeneratorTest {
   @Test
   void writesEveryInputOfALandingFolderAndNoReferenceData() throws IOException {
     Path landing = GeneratedLandings.standard().folder();
-    for (String file : List.of("edition.json", "referential.json", "structures.csv", "sites.csv", "orders.csv")) {
+    for (String file :
+        List.of("edition.json", "referential.json", "structures.csv", "sites.csv", "orders.csv")) {
       assertTrue(Files.isRegularFile(landing.resolve(file)), file);
     }
     assertTrue(LandingReader.files(landing.resolve("audits"), ".jsonl").size() >= 2);
@@ -74,16 +77,44 @@ class LandingGeneratorTest {
   @Test
   void csvHeadersAreTheSpecsColumnsInOrder() throws IOException {
     Path landing = GeneratedLandings.standard().folder();
-    assertEquals(List.of("structure_id", "name", "category", "subtype", "insee_code", "epci_siren",
-        "application_status", "plan", "contact_email"), LandingReader.header(landing.resolve("structures.csv"), ','));
-    assertEquals(List.of("site_id", "structure_id", "name", "insee_code", "is_main", "mystery_visit"),
+    assertEquals(
+        List.of(
+            "structure_id",
+            "name",
+            "category",
+            "subtype",
+            "insee_code",
+            "epci_siren",
+            "application_status",
+            "plan",
+            "contact_email"),
+        LandingReader.header(landing.resolve("structures.csv"), ','));
+    assertEquals(
+        List.of("site_id", "structure_id", "name", "insee_code", "is_main", "mystery_visit"),
         LandingReader.header(landing.resolve("sites.csv"), ','));
-    assertEquals(List.of("structure_id", "restitution", "professional_audit"),
+    assertEquals(
+        List.of("structure_id", "restitution", "professional_audit"),
         LandingReader.header(landing.resolve("orders.csv"), ','));
     for (Path survey : LandingReader.files(landing.resolve("survey"), ".csv")) {
-      assertEquals(List.of("response_id", "submitted_at", "structure_id", "insee_code", "category",
-          "last_contact", "channel_used", "q_access", "q_reception", "q_information", "q_delay", "q_courtesy",
-          "q_overall", "recommend", "comment"), LandingReader.header(survey, ';'), survey.toString());
+      assertEquals(
+          List.of(
+              "response_id",
+              "submitted_at",
+              "structure_id",
+              "insee_code",
+              "category",
+              "last_contact",
+              "channel_used",
+              "q_access",
+              "q_reception",
+              "q_information",
+              "q_delay",
+              "q_courtesy",
+              "q_overall",
+              "recommend",
+              "comment"),
+          LandingReader.header(survey, ';'),
+          survey.toString());
     }
   }
 
@@ -98,14 +129,31 @@ class LandingGeneratorTest {
 
   @Test
   void auditsCarryTheSpecsFieldsAndParisTimestamps() throws IOException {
-    List<String> fields = List.of("audit_id", "edition", "structure_id", "site_id", "channel", "scenario_id",
-        "auditor_id", "contacted_at", "answered_at", "recorded_at", "answers", "comment");
+    List<String> fields =
+        List.of(
+            "audit_id",
+            "edition",
+            "structure_id",
+            "site_id",
+            "channel",
+            "scenario_id",
+            "auditor_id",
+            "contacted_at",
+            "answered_at",
+            "recorded_at",
+            "answers",
+            "comment");
     String timestamp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[12]:00";
     int checked = 0;
-    for (Path file : LandingReader.files(GeneratedLandings.standard().folder().resolve("audits"), ".jsonl")) {
+    for (Path file :
+        LandingReader.files(GeneratedLandings.standard().folder().resolve("audits"), ".jsonl")) {
       for (String line : Files.readAllLines(file)) {
         JsonNode a = LandingReader.parseOrNull(line);
-        if (a == null || !a.has("site_id") || !a.has("channel") || !a.has("contacted_at") || !a.has("structure_id")) {
+        if (a == null
+            || !a.has("site_id")
+            || !a.has("channel")
+            || !a.has("contacted_at")
+            || !a.has("structure_id")) {
           continue;
         }
         List<String> names = new ArrayList<>();
@@ -113,7 +161,9 @@ class LandingGeneratorTest {
         assertEquals(fields, names, line);
         assertTrue(a.get("contacted_at").asText().matches(timestamp), line);
         assertTrue(a.get("recorded_at").asText().matches(timestamp), line);
-        assertTrue(a.get("answered_at").isNull() || a.get("answered_at").asText().matches(timestamp), line);
+        assertTrue(
+            a.get("answered_at").isNull() || a.get("answered_at").asText().matches(timestamp),
+            line);
         OffsetDateTime recorded = OffsetDateTime.parse(a.get("recorded_at").asText());
         assertTrue(!recorded.isBefore(OffsetDateTime.parse(a.get("contacted_at").asText())), line);
         checked++;
@@ -130,7 +180,9 @@ class LandingGeneratorTest {
     long total = 0;
     for (String line : LandingReader.auditLines(landing)) {
       JsonNode a = LandingReader.parseOrNull(line);
-      if (a == null || !a.has("contacted_at") || !CHANNELS.contains(a.path("channel").asText())
+      if (a == null
+          || !a.has("contacted_at")
+          || !CHANNELS.contains(a.path("channel").asText())
           || a.get("edition").asInt() != 2017) {
         continue;
       }
@@ -147,8 +199,11 @@ class LandingGeneratorTest {
   @Test
   void editionAndGridAreTheShippedDefaults() throws IOException {
     Path landing = GeneratedLandings.standard().folder();
-    assertArrayEquals(resource("/fr/barometer/defaults/edition.json"), Files.readAllBytes(landing.resolve("edition.json")));
-    assertArrayEquals(resource("/fr/barometer/defaults/referential.json"),
+    assertArrayEquals(
+        resource("/fr/barometer/defaults/edition.json"),
+        Files.readAllBytes(landing.resolve("edition.json")));
+    assertArrayEquals(
+        resource("/fr/barometer/defaults/referential.json"),
         Files.readAllBytes(landing.resolve("referential.json")));
     assertEquals(Referential.defaults(), Referential.load(landing.resolve("referential.json")));
   }
@@ -156,7 +211,8 @@ class LandingGeneratorTest {
   @Test
   void anotherEditionMovesEveryDateToItsYear() throws IOException {
     Path landing = temp.resolve("2019");
-    GenerationSummary summary = LandingGenerator.generate(landing, new GeneratorOptions(20, 1L, 2019, 100));
+    GenerationSummary summary =
+        LandingGenerator.generate(landing, new GeneratorOptions(20, 1L, 2019, 100));
     EditionConfig shipped = EditionConfig.defaults();
     EditionConfig shifted = EditionConfig.load(landing.resolve("edition.json"));
     assertEquals(2019, shifted.edition());
@@ -170,8 +226,11 @@ class LandingGeneratorTest {
     String firstAudit = Files.readAllLines(landing.resolve("audits/phone.jsonl")).get(0);
     assertTrue(firstAudit.startsWith("{\"audit_id\":\"A19-"), firstAudit);
     assertTrue(firstAudit.contains("\"edition\":2019"), firstAudit);
-    assertEquals(100, summary.surveyRows() - summary.deliberateRecords().getOrDefault("survey:resubmitted", 0L)
-        - summary.deliberateRecords().getOrDefault("survey:identical_copy", 0L));
+    assertEquals(
+        100,
+        summary.surveyRows()
+            - summary.deliberateRecords().getOrDefault("survey:resubmitted", 0L)
+            - summary.deliberateRecords().getOrDefault("survey:identical_copy", 0L));
   }
 
   @Test
@@ -179,9 +238,12 @@ class LandingGeneratorTest {
     GeneratedLandings.Generated g = GeneratedLandings.standard();
     GenerationSummary s = g.summary();
     assertEquals(300, s.structures());
-    assertEquals(LandingReader.csv(g.folder().resolve("structures.csv")).size(),
+    assertEquals(
+        LandingReader.csv(g.folder().resolve("structures.csv")).size(),
         s.rowsPerFile().get("structures.csv").intValue());
-    assertEquals(LandingReader.csv(g.folder().resolve("sites.csv")).size(), s.rowsPerFile().get("sites.csv").intValue());
+    assertEquals(
+        LandingReader.csv(g.folder().resolve("sites.csv")).size(),
+        s.rowsPerFile().get("sites.csv").intValue());
     long surveyRows = 0;
     for (Path f : LandingReader.files(g.folder().resolve("survey"), ".csv")) {
       surveyRows += LandingReader.survey(f).size();
@@ -193,7 +255,8 @@ class LandingGeneratorTest {
 
   @Test
   void smallestRunsStillWork() throws IOException {
-    GenerationSummary one = LandingGenerator.generate(temp.resolve("one"), new GeneratorOptions(1, 3L, 2017, 0));
+    GenerationSummary one =
+        LandingGenerator.generate(temp.resolve("one"), new GeneratorOptions(1, 3L, 2017, 0));
     assertEquals(1, one.structures());
     assertEquals(0, LandingReader.survey(temp.resolve("one/survey/export-1.csv")).size());
   }
@@ -207,8 +270,10 @@ class LandingGeneratorTest {
     assertEquals(before.keySet(), contents(landing).keySet());
 
     Files.writeString(landing.resolve("notes.txt"), "keep me");
-    BarometerException e = assertThrows(BarometerException.class,
-        () -> LandingGenerator.generate(landing, new GeneratorOptions(20, 1L, 2017, 50)));
+    BarometerException e =
+        assertThrows(
+            BarometerException.class,
+            () -> LandingGenerator.generate(landing, new GeneratorOptions(20, 1L, 2017, 50)));
     assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
     assertTrue(Files.exists(landing.resolve("structures.csv")));
   }
@@ -225,7 +290,8 @@ class LandingGeneratorTest {
     Path landing = GeneratedLandings.standard().folder();
     Map<String, Long> communes = LandingReader.communePopulations();
     List<CSVRecord> structures = LandingReader.csv(landing.resolve("structures.csv"));
-    long unknown = structures.stream().filter(r -> !communes.containsKey(r.get("insee_code"))).count();
+    long unknown =
+        structures.stream().filter(r -> !communes.containsKey(r.get("insee_code"))).count();
     assertEquals(1, unknown, "only the deliberate not-a-commune row");
     assertNotNull(communes.get("75056"));
   }

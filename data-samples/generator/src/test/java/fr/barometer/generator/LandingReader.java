@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,14 @@ final class LandingReader {
   private static List<CSVRecord> parse(String text, char delimiter) throws IOException {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     try (Reader reader = new StringReader(body)) {
-      return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get()
-          .parse(reader).getRecords();
+      return CSVFormat.DEFAULT
+          .builder()
+          .setDelimiter(delimiter)
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
     }
   }
 
@@ -49,7 +54,13 @@ final class LandingReader {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     try (Reader reader = new StringReader(body)) {
-      return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().get().parse(reader).getHeaderNames();
+      return CSVFormat.DEFAULT
+          .builder()
+          .setDelimiter(delimiter)
+          .setHeader()
+          .get()
+          .parse(reader)
+          .getHeaderNames();
     }
   }
 

@@ -29,14 +29,18 @@ class RegistryTest {
     Set<String> seen = new HashSet<>();
     Set<String> twice = new HashSet<>();
     List<CSVRecord> all = LandingReader.csv(landing.resolve("structures.csv"));
-    all.forEach(r -> {
-      if (!seen.add(r.get("structure_id"))) {
-        twice.add(r.get("structure_id"));
-      }
-    });
+    all.forEach(
+        r -> {
+          if (!seen.add(r.get("structure_id"))) {
+            twice.add(r.get("structure_id"));
+          }
+        });
     // The generated participants, without the deliberately broken registrations.
-    structures = all.stream().filter(r -> !twice.contains(r.get("structure_id")))
-        .filter(r -> Integer.parseInt(r.get("structure_id").substring(1)) <= 300).toList();
+    structures =
+        all.stream()
+            .filter(r -> !twice.contains(r.get("structure_id")))
+            .filter(r -> Integer.parseInt(r.get("structure_id").substring(1)) <= 300)
+            .toList();
     for (CSVRecord s : LandingReader.csv(landing.resolve("sites.csv"))) {
       sitesOf.computeIfAbsent(s.get("structure_id"), k -> new java.util.ArrayList<>()).add(s);
     }
@@ -53,11 +57,18 @@ class RegistryTest {
     double townHalls = share(r -> r.get("subtype").equals("MAIRIE"));
     assertTrue(townHalls > 0.6 * administration, "MAIRIE " + townHalls);
     assertTrue(structures.stream().anyMatch(r -> r.get("subtype").equals("INTERCOMMUNALITE")));
-    assertTrue(structures.stream().filter(r -> r.get("category").equals("ADMINISTRATION"))
-        .map(r -> r.get("subtype")).distinct().count() >= 4);
+    assertTrue(
+        structures.stream()
+                .filter(r -> r.get("category").equals("ADMINISTRATION"))
+                .map(r -> r.get("subtype"))
+                .distinct()
+                .count()
+            >= 4);
     assertEquals(12, structures.stream().map(r -> r.get("category")).distinct().count());
-    assertTrue(structures.stream().filter(r -> r.get("subtype").equals("MAIRIE"))
-        .allMatch(r -> r.get("name").matches("Mairie (de |du |des |d').+")));
+    assertTrue(
+        structures.stream()
+            .filter(r -> r.get("subtype").equals("MAIRIE"))
+            .allMatch(r -> r.get("name").matches("Mairie (de |du |des |d').+")));
   }
 
   @Test
@@ -79,11 +90,20 @@ class RegistryTest {
     assertTrue(structures.stream().anyMatch(r -> r.get("application_status").equals("REJECTED")));
     assertTrue(structures.stream().anyMatch(r -> r.get("application_status").equals("PENDING")));
     Map<String, Long> population = LandingReader.communePopulations();
-    double small = share(r -> !r.get("subtype").equals("INTERCOMMUNALITE")
-        && (population.get(r.get("insee_code")) == null || population.get(r.get("insee_code")) < 3500));
+    double small =
+        share(
+            r ->
+                !r.get("subtype").equals("INTERCOMMUNALITE")
+                    && (population.get(r.get("insee_code")) == null
+                        || population.get(r.get("insee_code")) < 3500));
     assertTrue(small > 0.01 && small < 0.08, "in small communes " + small);
-    assertTrue(structures.stream().anyMatch(r -> population.containsKey(r.get("insee_code"))
-        && population.get(r.get("insee_code")) == null), "a commune without population");
+    assertTrue(
+        structures.stream()
+            .anyMatch(
+                r ->
+                    population.containsKey(r.get("insee_code"))
+                        && population.get(r.get("insee_code")) == null),
+        "a commune without population");
   }
 
   @Test
@@ -91,7 +111,8 @@ class RegistryTest {
     double personalized = share(r -> r.get("plan").equals("PERSONALIZED"));
     assertTrue(personalized > 0.18 && personalized < 0.32, "PERSONALIZED " + personalized);
     Set<String> ordered = new HashSet<>();
-    LandingReader.csv(landing.resolve("orders.csv")).forEach(r -> ordered.add(r.get("structure_id")));
+    LandingReader.csv(landing.resolve("orders.csv"))
+        .forEach(r -> ordered.add(r.get("structure_id")));
     for (CSVRecord s : structures) {
       List<CSVRecord> sites = sitesOf.get(s.get("structure_id"));
       String id = s.get("structure_id");
@@ -99,17 +120,26 @@ class RegistryTest {
       assertEquals("true", sites.get(0).get("is_main"));
       if (s.get("plan").equals("PERSONALIZED")) {
         assertTrue(sites.size() >= 2 && sites.size() <= 5, id);
-        assertTrue(sites.subList(1, sites.size()).stream().allMatch(x -> x.get("site_id").matches(id + "-A[1-4]")
-            && x.get("is_main").equals("false")), id);
+        assertTrue(
+            sites.subList(1, sites.size()).stream()
+                .allMatch(
+                    x ->
+                        x.get("site_id").matches(id + "-A[1-4]")
+                            && x.get("is_main").equals("false")),
+            id);
         assertTrue(ordered.contains(id), id);
       } else {
         assertEquals(1, sites.size(), id);
         assertTrue(!ordered.contains(id), id);
       }
     }
-    double visits = (double) sitesOf.values().stream().flatMap(List::stream)
-        .filter(x -> x.get("mystery_visit").equals("true")).count()
-        / sitesOf.values().stream().mapToInt(List::size).sum();
+    double visits =
+        (double)
+                sitesOf.values().stream()
+                    .flatMap(List::stream)
+                    .filter(x -> x.get("mystery_visit").equals("true"))
+                    .count()
+            / sitesOf.values().stream().mapToInt(List::size).sum();
     assertTrue(visits > 0.15 && visits < 0.35, "mystery visits " + visits);
   }
 
@@ -119,11 +149,14 @@ class RegistryTest {
     for (String line : LandingReader.auditLines(landing)) {
       JsonNode a = LandingReader.parseOrNull(line);
       if (a != null && a.hasNonNull("site_id") && a.hasNonNull("channel")) {
-        received.computeIfAbsent(a.get("site_id").asText(), k -> new HashMap<>())
-            .computeIfAbsent(a.get("channel").asText(), k -> new HashSet<>()).add(a.get("audit_id").asText());
+        received
+            .computeIfAbsent(a.get("site_id").asText(), k -> new HashMap<>())
+            .computeIfAbsent(a.get("channel").asText(), k -> new HashSet<>())
+            .add(a.get("audit_id").asText());
       }
     }
-    Map<String, Integer> quotas = Map.of("EMAIL", 4, "PHONE", 4, "VOICEMAIL", 1, "LETTER", 3, "WEB", 1);
+    Map<String, Integer> quotas =
+        Map.of("EMAIL", 4, "PHONE", 4, "VOICEMAIL", 1, "LETTER", 3, "WEB", 1);
     int complete = 0;
     int mains = 0;
     for (CSVRecord s : structures) {
@@ -132,8 +165,9 @@ class RegistryTest {
       }
       mains++;
       Map<String, Set<String>> got = received.getOrDefault(s.get("structure_id") + "-M", Map.of());
-      boolean met = quotas.entrySet().stream()
-          .allMatch(q -> got.getOrDefault(q.getKey(), Set.of()).size() >= q.getValue());
+      boolean met =
+          quotas.entrySet().stream()
+              .allMatch(q -> got.getOrDefault(q.getKey(), Set.of()).size() >= q.getValue());
       complete += met ? 1 : 0;
     }
     double share = (double) complete / mains;
@@ -152,9 +186,16 @@ class RegistryTest {
         }
       }
     }
-    long participants = structures.stream().filter(r -> r.get("application_status").equals("ACCEPTED")).count();
-    assertTrue(Math.abs(total - 25.0 * participants) < 0.02 * 25 * participants, "responses " + total);
-    long reaching30 = structures.stream().filter(r -> responses.getOrDefault(r.get("structure_id"), 0) >= 30).count();
-    assertTrue(reaching30 > 0.1 * participants && reaching30 < 0.5 * participants, "structures with 30+ " + reaching30);
+    long participants =
+        structures.stream().filter(r -> r.get("application_status").equals("ACCEPTED")).count();
+    assertTrue(
+        Math.abs(total - 25.0 * participants) < 0.02 * 25 * participants, "responses " + total);
+    long reaching30 =
+        structures.stream()
+            .filter(r -> responses.getOrDefault(r.get("structure_id"), 0) >= 30)
+            .count();
+    assertTrue(
+        reaching30 > 0.1 * participants && reaching30 < 0.5 * participants,
+        "structures with 30+ " + reaching30);
   }
 }

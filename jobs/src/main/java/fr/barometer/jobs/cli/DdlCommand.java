@@ -9,12 +9,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "ddl", mixinStandardHelpOptions = true,
-    description = "Print the CREATE TABLE statements that register the warehouse's tables in a metastore.")
+@Command(
+    name = "ddl",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the CREATE TABLE statements that register the warehouse's tables in a metastore.")
 public final class DdlCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 
-  @Option(names = "--database", description = "Prefix the table names with this database (e.g. barometer).")
+  @Option(
+      names = "--database",
+      description = "Prefix the table names with this database (e.g. barometer).")
   String database;
 
   @Override
@@ -27,11 +32,22 @@ public final class DdlCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The location is fully qualified (file:/, hdfs://, s3a://...): a metastore resolves no relative path. */
-  private String statement(SparkSession session, Warehouse warehouse, String table) throws IOException {
+  /**
+   * The location is fully qualified (file:/, hdfs://, s3a://...): a metastore resolves no relative
+   * path.
+   */
+  private String statement(SparkSession session, Warehouse warehouse, String table)
+      throws IOException {
     Path path = new Path(warehouse.path(table));
-    String location = path.getFileSystem(session.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+    String location =
+        path.getFileSystem(session.sparkContext().hadoopConfiguration())
+            .makeQualified(path)
+            .toString();
     String name = database == null ? table : database + "." + table;
-    return "CREATE TABLE IF NOT EXISTS " + name + " USING delta LOCATION '" + location.replace("'", "\\'") + "';";
+    return "CREATE TABLE IF NOT EXISTS "
+        + name
+        + " USING delta LOCATION '"
+        + location.replace("'", "\\'")
+        + "';";
   }
 }

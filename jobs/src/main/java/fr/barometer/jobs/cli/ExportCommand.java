@@ -1,7 +1,7 @@
 package fr.barometer.jobs.cli;
 
-import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.io.Warehouse;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,10 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write one warehouse table (optionally one edition) as CSV, Parquet or JSON files.")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write one warehouse table (optionally one edition) as CSV, Parquet or JSON files.")
 public final class ExportCommand implements Callable<Integer> {
-  enum Format { csv, parquet, json }
+  enum Format {
+    csv,
+    parquet,
+    json
+  }
 
   @Mixin SparkOptions spark;
 
@@ -34,11 +41,17 @@ public final class ExportCommand implements Callable<Integer> {
     SparkSession session = spark.session("barometer export");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
     if (!warehouse.exists(table)) {
-      throw BarometerException.cannotRead(warehouse.path(table),
+      throw BarometerException.cannotRead(
+          warehouse.path(table),
           "no such table in the warehouse; list them with: barometer sql \"SHOW TABLES\"");
     }
     Dataset<Row> rows = edition == null ? warehouse.read(table) : warehouse.read(table, edition);
-    rows.coalesce(1).write().mode("overwrite").option("header", "true").format(format.name()).save(out);
+    rows.coalesce(1)
+        .write()
+        .mode("overwrite")
+        .option("header", "true")
+        .format(format.name())
+        .save(out);
     System.out.println("Exported " + table + " to " + out);
     return 0;
   }

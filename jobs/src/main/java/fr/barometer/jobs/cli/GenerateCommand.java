@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
     description = "Write a synthetic landing folder on the real communes: same seed, same bytes.")
 public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Landing folder to write.")
@@ -17,19 +19,28 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--structures", required = true, description = "Number of applicant structures.")
   int structures;
 
-  @Option(names = "--seed", defaultValue = "2017", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "2017",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--edition", defaultValue = "2017", description = "Edition year (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--edition",
+      defaultValue = "2017",
+      description = "Edition year (default: ${DEFAULT-VALUE}).")
   int edition;
 
-  @Option(names = "--survey-responses", description = "Survey responses to write (default: about 25 per participant).")
+  @Option(
+      names = "--survey-responses",
+      description = "Survey responses to write (default: about 25 per participant).")
   Integer surveyResponses;
 
   @Override
   public Integer call() throws Exception {
     GenerationSummary summary =
-        LandingGenerator.generate(out, new GeneratorOptions(structures, seed, edition, surveyResponses));
+        LandingGenerator.generate(
+            out, new GeneratorOptions(structures, seed, edition, surveyResponses));
     System.out.println("Landing folder written to " + out.toAbsolutePath());
     System.out.println(summary);
     return 0;

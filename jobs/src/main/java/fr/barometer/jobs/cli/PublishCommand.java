@@ -1,19 +1,22 @@
 package fr.barometer.jobs.cli;
 
+import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.run.EditionSettings;
 import fr.barometer.jobs.run.Pipeline;
 import fr.barometer.jobs.run.RunLock;
-import fr.barometer.common.io.RunInfo;
-import fr.barometer.common.io.Warehouse;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
-    description = "Position a scored edition, publish the national barometer, trophies and invoices, and "
-        + "rebuild the report datasets that depend on them.")
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description =
+        "Position a scored edition, publish the national barometer, trophies and invoices, and "
+            + "rebuild the report datasets that depend on them.")
 public final class PublishCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 

@@ -4,17 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import fr.barometer.common.domain.ParisTime;
-import fr.barometer.jobs.run.EditionSettings;
 import fr.barometer.common.domain.ApplicationStatus;
-import fr.barometer.common.ingest.Values;
-
+import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.report.Reports;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
+import fr.barometer.jobs.run.EditionSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,9 +29,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write the reports of an edition: per structure HTML and JSON (and PDF when personalised), "
-        + "the national barometer page and an index.")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the reports of an edition: per structure HTML and JSON (and PDF when personalised), "
+            + "the national barometer page and an index.")
 public final class ReportCommand implements Callable<Integer> {
   /** Why an accepted, eligible structure has no report: no audit gave it a score. */
   private static final String NO_AUDIT = "NO_AUDIT";
@@ -46,53 +47,77 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Folder the documents are written to.")
   Path out;
 
-  @Option(names = "--structure", description = "Only this structure's report (and no national page).")
+  @Option(
+      names = "--structure",
+      description = "Only this structure's report (and no national page).")
   String structure;
 
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer report");
     Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
-    if (!warehouse.exists(Tables.REPORT_STANDARD) || !warehouse.exists(Tables.REPORT_PERSONALIZED)) {
-      throw new BarometerException("No report tables in " + warehouse.root()
-          + "; run 'barometer run --landing DIR' first");
+    if (!warehouse.exists(Tables.REPORT_STANDARD)
+        || !warehouse.exists(Tables.REPORT_PERSONALIZED)) {
+      throw new BarometerException(
+          "No report tables in " + warehouse.root() + "; run 'barometer run --landing DIR' first");
     }
     int k = EditionSettings.of(warehouse, edition).kAnonymity();
-    ReportDocuments documents = new ReportDocuments(out.toAbsolutePath(), edition, k,
-        LocalDate.now(ParisTime.ZONE));
+    ReportDocuments documents =
+        new ReportDocuments(out.toAbsolutePath(), edition, k, LocalDate.now(ParisTime.ZONE));
     List<ReportDocuments.Entry> entries = new ArrayList<>();
     each(warehouse.read(Tables.REPORT_PERSONALIZED, edition), documents::personalized, entries);
-    each(Reports.standardOnly(warehouse.read(Tables.REPORT_STANDARD, edition),
-        warehouse.read(Tables.REPORT_PERSONALIZED, edition)), documents::standard, entries);
+    each(
+        Reports.standardOnly(
+            warehouse.read(Tables.REPORT_STANDARD, edition),
+            warehouse.read(Tables.REPORT_PERSONALIZED, edition)),
+        documents::standard,
+        entries);
     if (structure == null) {
-      documents.national(rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
+      documents.national(
+          rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
           rows(warehouse.read(Tables.SURVEY_NATIONAL, edition)),
-          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream().findFirst().orElse(null),
-          regionNames(warehouse), criterionLabels(warehouse));
+          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream()
+              .findFirst()
+              .orElse(null),
+          regionNames(warehouse),
+          criterionLabels(warehouse));
       documents.index(entries, unreported(warehouse));
     } else if (entries.isEmpty()) {
-      throw new BarometerException("Structure " + structure + " has no report in edition " + edition);
+      throw new BarometerException(
+          "Structure " + structure + " has no report in edition " + edition);
     }
-    System.out.println(entries.size() + " report(s) of edition " + edition + " written to " + out.toAbsolutePath()
-        + (structure == null ? " (open index.html)" : ""));
+    System.out.println(
+        entries.size()
+            + " report(s) of edition "
+            + edition
+            + " written to "
+            + out.toAbsolutePath()
+            + (structure == null ? " (open index.html)" : ""));
     return 0;
   }
 
   /** Streams the rows to the driver one partition at a time: thousands of reports fit. */
-  private void each(Dataset<Row> reports, Function<Map<String, Object>, ReportDocuments.Entry> write,
+  private void each(
+      Dataset<Row> reports,
+      Function<Map<String, Object>, ReportDocuments.Entry> write,
       List<ReportDocuments.Entry> entries) {
-    Dataset<Row> chosen = structure == null ? reports : reports.where(col("structure_id").equalTo(structure));
+    Dataset<Row> chosen =
+        structure == null ? reports : reports.where(col("structure_id").equalTo(structure));
     Iterator<Row> rows = chosen.toLocalIterator();
     while (rows.hasNext()) {
       entries.add(write.apply(ReportRows.toMap(rows.next())));
     }
   }
 
-  /** Region code to name, from the reference communes (none in a warehouse without them: codes are shown). */
+  /**
+   * Region code to name, from the reference communes (none in a warehouse without them: codes are
+   * shown).
+   */
   private Map<String, String> regionNames(Warehouse warehouse) {
     Map<String, String> names = new HashMap<>();
     if (warehouse.exists(Tables.COMMUNES)) {
-      for (Row r : Reports.names(warehouse.read(Tables.COMMUNES, edition), "region").collectAsList()) {
+      for (Row r :
+          Reports.names(warehouse.read(Tables.COMMUNES, edition), "region").collectAsList()) {
         if (r.getAs("region_name") != null) {
           names.put(r.getAs("region_code"), r.getAs("region_name"));
         }
@@ -116,17 +141,35 @@ public final class ReportCommand implements Callable<Integer> {
    */
   private List<ReportDocuments.Unreported> unreported(Warehouse warehouse) {
     Dataset<Row> reported = warehouse.read(Tables.REPORT_STANDARD, edition).select("structure_id");
-    Dataset<Row> missing = warehouse.read(Tables.STRUCTURES, edition)
-        .join(reported, "structure_id", "left_anti")
-        .join(warehouse.read(Tables.ELIGIBILITY, edition).select("structure_id", "eligible", "reason"),
-            "structure_id", "left")
-        .select(col("structure_id"), col("name"), col("category"),
-            when(col("application_status").notEqual(lit(ApplicationStatus.ACCEPTED.name())),
-                col("application_status"))
-                .when(col("eligible").equalTo(false), col("reason"))
-                .otherwise(lit(NO_AUDIT)).as("reason"));
-    return missing.collectAsList().stream().map(r -> new ReportDocuments.Unreported(r.getAs("structure_id"),
-        r.getAs("name"), r.getAs("category"), r.getAs("reason"))).toList();
+    Dataset<Row> missing =
+        warehouse
+            .read(Tables.STRUCTURES, edition)
+            .join(reported, "structure_id", "left_anti")
+            .join(
+                warehouse
+                    .read(Tables.ELIGIBILITY, edition)
+                    .select("structure_id", "eligible", "reason"),
+                "structure_id",
+                "left")
+            .select(
+                col("structure_id"),
+                col("name"),
+                col("category"),
+                when(
+                        col("application_status").notEqual(lit(ApplicationStatus.ACCEPTED.name())),
+                        col("application_status"))
+                    .when(col("eligible").equalTo(false), col("reason"))
+                    .otherwise(lit(NO_AUDIT))
+                    .as("reason"));
+    return missing.collectAsList().stream()
+        .map(
+            r ->
+                new ReportDocuments.Unreported(
+                    r.getAs("structure_id"),
+                    r.getAs("name"),
+                    r.getAs("category"),
+                    r.getAs("reason")))
+        .toList();
   }
 
   private static List<Map<String, Object>> rows(Dataset<Row> table) {

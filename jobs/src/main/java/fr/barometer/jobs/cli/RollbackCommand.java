@@ -1,14 +1,14 @@
 package fr.barometer.jobs.cli;
 
-import fr.barometer.jobs.run.Pipeline;
-import fr.barometer.jobs.run.RunLock;
-import fr.barometer.jobs.run.RunLog;
-import fr.barometer.jobs.run.RunTables;
+import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.domain.BarometerException;
+import fr.barometer.jobs.run.Pipeline;
+import fr.barometer.jobs.run.RunLock;
+import fr.barometer.jobs.run.RunLog;
+import fr.barometer.jobs.run.RunTables;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,13 +17,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-    description = "Restore every table to its Delta version right after a run (see 'history'). "
-        + "Whole tables are restored: later runs of every edition are undone.")
+@Command(
+    name = "rollback",
+    mixinStandardHelpOptions = true,
+    description =
+        "Restore every table to its Delta version right after a run (see 'history'). "
+            + "Whole tables are restored: later runs of every edition are undone.")
 public final class RollbackCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 
-  @Option(names = "--run", required = true, description = "The run id to go back to, as 'history' lists it.")
+  @Option(
+      names = "--run",
+      required = true,
+      description = "The run id to go back to, as 'history' lists it.")
   String target;
 
   @Override
@@ -34,17 +40,27 @@ public final class RollbackCommand implements Callable<Integer> {
     try (RunLock lock = spark.lock(session, run, "rollback")) {
       Map<String, Long> versions = RunTables.versions(warehouse, target);
       if (versions.isEmpty()) {
-        throw new BarometerException("Cannot roll back to run " + target + ": no such completed run in "
-            + warehouse.path(Tables.RUN_TABLES) + "; list the runs with 'barometer history'");
+        throw new BarometerException(
+            "Cannot roll back to run "
+                + target
+                + ": no such completed run in "
+                + warehouse.path(Tables.RUN_TABLES)
+                + "; list the runs with 'barometer history'");
       }
       int edition = RunTables.edition(warehouse, target);
       Pipeline.timed(warehouse, "rollback", () -> restore(warehouse, versions));
       // Logged like a run, so history shows it and a rollback can itself be rolled back.
-      RunLog.append(session, warehouse, run, edition, HistoryCommand.ROLLBACK_STEP,
+      RunLog.append(
+          session,
+          warehouse,
+          run,
+          edition,
+          HistoryCommand.ROLLBACK_STEP,
           List.of(new InputCounts(target, 0, 0, 0, 0, 0)));
       RunTables.record(session, warehouse, run, edition);
     }
-    System.out.println("Rolled back to run " + target + " as run " + run.runId() + " in " + warehouse.root());
+    System.out.println(
+        "Rolled back to run " + target + " as run " + run.runId() + " in " + warehouse.root());
     return 0;
   }
 
@@ -59,8 +75,15 @@ public final class RollbackCommand implements Callable<Integer> {
       try {
         warehouse.restore(name, version);
       } catch (RuntimeException e) {
-        throw new BarometerException("Cannot roll back " + name + " to version " + version + ": "
-            + BarometerException.firstLine(e) + "; its files may have been removed by VACUUM", e);
+        throw new BarometerException(
+            "Cannot roll back "
+                + name
+                + " to version "
+                + version
+                + ": "
+                + BarometerException.firstLine(e)
+                + "; its files may have been removed by VACUUM",
+            e);
       }
       System.out.println("  " + name + " restored to version " + version);
     }

@@ -1,17 +1,17 @@
 package fr.barometer.jobs.cli;
 
-import fr.barometer.jobs.ingest.IngestJob;
-import fr.barometer.jobs.run.Pipeline;
-import fr.barometer.jobs.run.RunLock;
-import fr.barometer.jobs.run.RunTables;
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.ingest.IngestPlan;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.domain.BarometerException;
+import fr.barometer.jobs.ingest.IngestJob;
+import fr.barometer.jobs.run.Pipeline;
+import fr.barometer.jobs.run.RunLock;
+import fr.barometer.jobs.run.RunTables;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "The nightly pipeline: ingest a landing folder, then score the edition.")
 public final class RunCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
@@ -28,11 +30,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--landing", required = true, description = "The edition's landing folder.")
   String landing;
 
-  @Option(names = "--edition", description = "Expected edition; must match the landing's edition.json.")
+  @Option(
+      names = "--edition",
+      description = "Expected edition; must match the landing's edition.json.")
   Integer edition;
 
-  @Option(names = "--full",
-      description = "Rebuild the edition from scratch: parse every landing file, even those already ingested.")
+  @Option(
+      names = "--full",
+      description =
+          "Rebuild the edition from scratch: parse every landing file, even those already"
+              + " ingested.")
   boolean full;
 
   @Override
@@ -51,12 +58,20 @@ public final class RunCommand implements Callable<Integer> {
     IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
     EditionConfig config = ingest.config();
     if (edition != null && edition != config.edition()) {
-      throw new BarometerException("Cannot run edition " + edition + ": " + folder.root()
-          + " holds edition " + config.edition() + " (edition.json); pass --edition " + config.edition());
+      throw new BarometerException(
+          "Cannot run edition "
+              + edition
+              + ": "
+              + folder.root()
+              + " holds edition "
+              + config.edition()
+              + " (edition.json); pass --edition "
+              + config.edition());
     }
     List<InputCounts> counts = Pipeline.timed(warehouse, "ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, config);
-    // Recorded even when an input does not reconcile: the tables were written, so they can be rolled back to.
+    // Recorded even when an input does not reconcile: the tables were written, so they can be
+    // rolled back to.
     RunTables.record(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
     printFiles(System.out, ingest.plans(), ingest.registryChanges());
@@ -65,24 +80,43 @@ public final class RunCommand implements Callable<Integer> {
 
   static void printFiles(PrintStream out, List<IngestPlan> plans, List<String> registryChanges) {
     if (!registryChanges.isEmpty()) {
-      out.println("Registry files changed since the last run " + registryChanges + ": every audit file checked again");
+      out.println(
+          "Registry files changed since the last run "
+              + registryChanges
+              + ": every audit file checked again");
     }
     for (IngestPlan p : plans) {
-      out.printf("%s files: %d parsed, %d skipped (already ingested), %d gone%s%n", p.input(), p.toParse().size(),
-          p.skipped().size(), p.removed().size(), p.restageAll() ? " (all re-staged)" : "");
+      out.printf(
+          "%s files: %d parsed, %d skipped (already ingested), %d gone%s%n",
+          p.input(),
+          p.toParse().size(),
+          p.skipped().size(),
+          p.removed().size(),
+          p.restageAll() ? " (all re-staged)" : "");
     }
   }
 
-  static void printSummary(PrintStream out, RunInfo run, int edition, List<InputCounts> counts, Warehouse warehouse) {
+  static void printSummary(
+      PrintStream out, RunInfo run, int edition, List<InputCounts> counts, Warehouse warehouse) {
     out.printf("Run %s, edition %d%n", run.runId(), edition);
-    out.printf("%-18s %10s %10s %12s %10s %11s  %s%n",
+    out.printf(
+        "%-18s %10s %10s %12s %10s %11s  %s%n",
         "input", "read", "kept", "quarantined", "collapsed", "ineligible", "reconciled");
     for (InputCounts c : counts) {
-      out.printf("%-18s %10d %10d %12d %10d %11d  %s%n", c.input(), c.read(), c.kept(), c.quarantined(),
-          c.collapsed(), c.ineligible(), c.reconciled() ? "yes" : "NO");
+      out.printf(
+          "%-18s %10d %10d %12d %10d %11d  %s%n",
+          c.input(),
+          c.read(),
+          c.kept(),
+          c.quarantined(),
+          c.collapsed(),
+          c.ineligible(),
+          c.reconciled() ? "yes" : "NO");
     }
     out.println("Tables written to " + warehouse.root());
-    out.println("Query them with: bin/barometer sql \"SELECT * FROM structure_scores LIMIT 20\" --warehouse "
-        + warehouse.root());
+    out.println(
+        "Query them with: bin/barometer sql \"SELECT * FROM structure_scores LIMIT 20\" --warehouse"
+            + " "
+            + warehouse.root());
   }
 }

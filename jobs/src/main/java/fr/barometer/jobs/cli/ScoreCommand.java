@@ -1,17 +1,19 @@
 package fr.barometer.jobs.cli;
 
+import fr.barometer.common.io.RunInfo;
+import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.run.EditionSettings;
 import fr.barometer.jobs.run.RunLock;
 import fr.barometer.jobs.score.ScoreJob;
-import fr.barometer.common.io.RunInfo;
-import fr.barometer.common.io.Warehouse;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
     description = "Score an already ingested edition: answers, sites, structures, completeness.")
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;

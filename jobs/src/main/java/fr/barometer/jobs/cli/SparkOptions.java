@@ -1,9 +1,9 @@
 package fr.barometer.jobs.cli;
 
-import fr.barometer.jobs.run.RunLock;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.jobs.run.RunLock;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
@@ -12,7 +12,8 @@ final class SparkOptions {
   @Option(names = "--warehouse", description = "Warehouse folder or URI (default: ./warehouse).")
   String warehouse;
 
-  @Option(names = "--master",
+  @Option(
+      names = "--master",
       description = "Spark master. Default: the one spark-submit gave, else local[*].")
   String master;
 
@@ -25,12 +26,13 @@ final class SparkOptions {
 
   /** Takes the warehouse's run lock: every command that writes tables holds it while it writes. */
   RunLock lock(SparkSession session, RunInfo run, String command) {
-    return RunLock.acquire(session.sparkContext().hadoopConfiguration(), warehouseRoot(), run, command);
+    return RunLock.acquire(
+        session.sparkContext().hadoopConfiguration(), warehouseRoot(), run, command);
   }
 
   /**
-   * The session. Under spark-submit the master comes from there (spark.master is set); run by
-   * hand, it is local[*] with few shuffle partitions, since the data of one edition is small.
+   * The session. Under spark-submit the master comes from there (spark.master is set); run by hand,
+   * it is local[*] with few shuffle partitions, since the data of one edition is small.
    */
   SparkSession session(String appName) {
     boolean submitted = System.getProperty("spark.master") != null;

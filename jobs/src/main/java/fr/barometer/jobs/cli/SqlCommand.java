@@ -15,20 +15,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", mixinStandardHelpOptions = true,
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
     description = "Run Spark SQL with every warehouse table registered under its name.")
 public final class SqlCommand implements Callable<Integer> {
-  enum Format { table, csv, json }
+  enum Format {
+    table,
+    csv,
+    json
+  }
 
   @Mixin SparkOptions spark;
 
-  @Parameters(index = "0", description = "The query, e.g. \"SELECT * FROM structure_scores LIMIT 10\".")
+  @Parameters(
+      index = "0",
+      description = "The query, e.g. \"SELECT * FROM structure_scores LIMIT 10\".")
   String query;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--limit", defaultValue = "1000", description = "Rows printed at most (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "1000",
+      description = "Rows printed at most (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
@@ -48,7 +62,8 @@ public final class SqlCommand implements Callable<Integer> {
       case json -> result.toJSON().limit(limit).collectAsList().forEach(out::println);
       case csv -> {
         StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(result.columns()).get())) {
+        try (CSVPrinter csv =
+            new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(result.columns()).get())) {
           for (Row row : result.limit(limit).collectAsList()) {
             for (int i = 0; i < row.length(); i++) {
               csv.print(row.get(i));

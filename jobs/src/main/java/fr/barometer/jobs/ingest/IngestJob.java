@@ -2,7 +2,6 @@ package fr.barometer.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import fr.barometer.jobs.run.RunLog;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.config.GridItem;
 import fr.barometer.common.config.Referential;
@@ -12,24 +11,25 @@ import fr.barometer.common.ingest.AuditAnswers;
 import fr.barometer.common.ingest.AuditContext;
 import fr.barometer.common.ingest.AuditInput;
 import fr.barometer.common.ingest.CsvStaging;
+import fr.barometer.common.ingest.Dedup;
 import fr.barometer.common.ingest.IngestPlan;
-import fr.barometer.common.io.LandingFile;
+import fr.barometer.common.ingest.IngestedFiles;
 import fr.barometer.common.ingest.Quarantine;
 import fr.barometer.common.ingest.RegistryInputs;
+import fr.barometer.common.ingest.StagedCounts;
 import fr.barometer.common.ingest.Staging;
-import fr.barometer.common.io.StreamedText;
+import fr.barometer.common.ingest.StagingTables;
 import fr.barometer.common.ingest.SurveyInput;
-import fr.barometer.common.io.TextFile;
-import fr.barometer.common.ingest.IngestedFiles;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
+import fr.barometer.common.io.LandingFile;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Schemas;
-import fr.barometer.common.ingest.StagingTables;
+import fr.barometer.common.io.StreamedText;
 import fr.barometer.common.io.Tables;
+import fr.barometer.common.io.TextFile;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.ingest.Dedup;
-import fr.barometer.common.ingest.StagedCounts;
+import fr.barometer.jobs.run.RunLog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,8 +91,11 @@ public final class IngestJob {
     this(spark, landing, warehouse, run, false);
   }
 
-  /** {@code full}: parses every file, whatever {@code ingested_files} says (the edition is rebuilt). */
-  public IngestJob(SparkSession spark, Landing landing, Warehouse warehouse, RunInfo run, boolean full) {
+  /**
+   * {@code full}: parses every file, whatever {@code ingested_files} says (the edition is rebuilt).
+   */
+  public IngestJob(
+      SparkSession spark, Landing landing, Warehouse warehouse, RunInfo run, boolean full) {
     this.spark = spark;
     this.landing = landing;
     this.warehouse = warehouse;
@@ -111,7 +114,10 @@ public final class IngestJob {
     return List.copyOf(plans);
   }
 
-  /** The registry files that changed since the last run (every audit file was checked again), if any. */
+  /**
+   * The registry files that changed since the last run (every audit file was checked again), if
+   * any.
+   */
   public List<String> registryChanges() {
     return registryChanges;
   }
@@ -121,39 +127,83 @@ public final class IngestJob {
     int edition = config.edition();
     spark.sparkContext().setJobDescription("ingest " + edition);
     plans.clear();
-    // Before any file is read: a file that changes during the run then shows a new checksum next time.
+    // Before any file is read: a file that changes during the run then shows a new checksum next
+    // time.
     Map<String, LandingFile> found = fingerprints();
     writeSettings(edition);
 
-    Dataset<Row> communes = stageRegistry(Landing.COMMUNES, landing.reference(Landing.COMMUNES),
-        RegistryInputs.COMMUNES_LAYOUT, RegistryInputs.COMMUNES, RegistryInputs.communes(), "insee_code");
-    Dataset<Row> epci = stageRegistry(Landing.EPCI, landing.reference(Landing.EPCI),
-        RegistryInputs.EPCI_LAYOUT, RegistryInputs.EPCI, RegistryInputs.epci(), "siren");
+    Dataset<Row> communes =
+        stageRegistry(
+            Landing.COMMUNES,
+            landing.reference(Landing.COMMUNES),
+            RegistryInputs.COMMUNES_LAYOUT,
+            RegistryInputs.COMMUNES,
+            RegistryInputs.communes(),
+            "insee_code");
+    Dataset<Row> epci =
+        stageRegistry(
+            Landing.EPCI,
+            landing.reference(Landing.EPCI),
+            RegistryInputs.EPCI_LAYOUT,
+            RegistryInputs.EPCI,
+            RegistryInputs.epci(),
+            "siren");
     Set<String> communeCodes = keptKeys(communes, "insee_code");
     Set<String> epciCodes = keptKeys(epci, "siren");
 
-    Dataset<Row> structures = stageRegistry(Landing.STRUCTURES, landing.registry(Landing.STRUCTURES),
-        RegistryInputs.STRUCTURES_LAYOUT, RegistryInputs.STRUCTURES,
-        RegistryInputs.structures(communeCodes, epciCodes), "structure_id");
+    Dataset<Row> structures =
+        stageRegistry(
+            Landing.STRUCTURES,
+            landing.registry(Landing.STRUCTURES),
+            RegistryInputs.STRUCTURES_LAYOUT,
+            RegistryInputs.STRUCTURES,
+            RegistryInputs.structures(communeCodes, epciCodes),
+            "structure_id");
     Set<String> structureIds = keptKeys(structures, "structure_id");
-    Dataset<Row> sites = RegistryInputs.oneMainSite(stageRegistry(Landing.SITES, landing.registry(Landing.SITES),
-        RegistryInputs.SITES_LAYOUT, RegistryInputs.SITES, RegistryInputs.sites(structureIds), "site_id"));
+    Dataset<Row> sites =
+        RegistryInputs.oneMainSite(
+            stageRegistry(
+                Landing.SITES,
+                landing.registry(Landing.SITES),
+                RegistryInputs.SITES_LAYOUT,
+                RegistryInputs.SITES,
+                RegistryInputs.sites(structureIds),
+                "site_id"));
     sites = keep(sites);
-    Dataset<Row> orders = stageRegistry(Landing.ORDERS, landing.registry(Landing.ORDERS),
-        RegistryInputs.ORDERS_LAYOUT, RegistryInputs.ORDERS, RegistryInputs.orders(structureIds), "structure_id");
+    Dataset<Row> orders =
+        stageRegistry(
+            Landing.ORDERS,
+            landing.registry(Landing.ORDERS),
+            RegistryInputs.ORDERS_LAYOUT,
+            RegistryInputs.ORDERS,
+            RegistryInputs.orders(structureIds),
+            "structure_id");
 
     List<Row> ingested = full ? List.of() : IngestedFiles.read(warehouse, edition);
     restage(auditContext(structures, sites), found, ingested, edition);
-    Dataset<Row> audits = keep(Dedup.resolve(warehouse.read(Tables.STAGED_AUDITS, edition),
-        List.of("audit_id"), col("recorded_at"), Dedup.Winner.LATEST));
+    Dataset<Row> audits =
+        keep(
+            Dedup.resolve(
+                warehouse.read(Tables.STAGED_AUDITS, edition),
+                List.of("audit_id"),
+                col("recorded_at"),
+                Dedup.Winner.LATEST));
     Dataset<Row> answers = stageAnswers(audits);
-    Dataset<Row> survey = keep(Dedup.resolve(warehouse.read(Tables.STAGED_SURVEY, edition),
-        List.of("response_id"), col("submitted_at"), Dedup.Winner.EARLIEST));
+    Dataset<Row> survey =
+        keep(
+            Dedup.resolve(
+                warehouse.read(Tables.STAGED_SURVEY, edition),
+                List.of("response_id"),
+                col("submitted_at"),
+                Dedup.Winner.EARLIEST));
 
     // The largest first: the small tables then fill the cores their last tasks leave.
     Map<String, Dataset<Row>> clean = new LinkedHashMap<>();
-    clean.put(Tables.AUDIT_ANSWERS,
-        answers.where(col("reason").isNull()).select(col("edition"), col("audit_id"), col("item_id"), col("value")));
+    clean.put(
+        Tables.AUDIT_ANSWERS,
+        answers
+            .where(col("reason").isNull())
+            .select(col("edition"), col("audit_id"), col("item_id"), col("value")));
     clean.put(Tables.SURVEY_RESPONSES, kept(Tables.SURVEY_RESPONSES, survey, SurveyInput.STAGING));
     clean.put(Tables.AUDITS, kept(Tables.AUDITS, audits, AuditInput.STAGING));
     clean.put(Tables.COMMUNES, kept(Tables.COMMUNES, communes, RegistryInputs.COMMUNES));
@@ -173,67 +223,113 @@ public final class IngestJob {
     counts.add(counts(Tables.SITES, sites, stored, quarantined));
     counts.add(counts(Tables.ORDERS, orders, stored, quarantined));
     counts.add(counts(Tables.AUDITS, audits, stored, quarantined));
-    counts.add(new InputCounts(Tables.AUDIT_ANSWERS, answers.count(), stored.get(Tables.AUDIT_ANSWERS),
-        quarantined.getOrDefault(Tables.AUDIT_ANSWERS, 0L), 0, 0));
+    counts.add(
+        new InputCounts(
+            Tables.AUDIT_ANSWERS,
+            answers.count(),
+            stored.get(Tables.AUDIT_ANSWERS),
+            quarantined.getOrDefault(Tables.AUDIT_ANSWERS, 0L),
+            0,
+            0));
     counts.add(counts(Tables.SURVEY_RESPONSES, survey, stored, quarantined));
     RunLog.append(spark, warehouse, run, edition, "ingest", counts);
     // Last, after the staging tables it vouches for: see the class comment.
-    warehouse.replaceEdition(Tables.INGESTED_FILES, edition, spark.createDataFrame(
-        IngestedFiles.rows(edition, found.values(), ingested, run), Schemas.INGESTED_FILES));
+    warehouse.replaceEdition(
+        Tables.INGESTED_FILES,
+        edition,
+        spark.createDataFrame(
+            IngestedFiles.rows(edition, found.values(), ingested, run), Schemas.INGESTED_FILES));
     cached.forEach(Dataset::unpersist);
     return counts;
   }
 
-  private Dataset<Row> stageRegistry(String input, TextFile file, CsvStaging.Layout layout, Staging staging,
-      CsvStaging.Converter converter, String key) {
+  private Dataset<Row> stageRegistry(
+      String input,
+      TextFile file,
+      CsvStaging.Layout layout,
+      Staging staging,
+      CsvStaging.Converter converter,
+      String key) {
     List<Row> rows = new ArrayList<>();
     if (file != null) {
-      CsvStaging.stage(relative(file), layout, staging, config.edition(), converter).forEachRemaining(rows::add);
+      CsvStaging.stage(relative(file), layout, staging, config.edition(), converter)
+          .forEachRemaining(rows::add);
     }
     // From an RDD, not a local list: a list would be embedded in every plan and task built on it.
-    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), rows.size() / 5_000 + 1));
-    JavaRDD<Row> distributed = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
-    Dataset<Row> resolved = Dedup.resolve(spark.createDataFrame(distributed, staging.schema()), List.of(key));
+    int slices =
+        Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), rows.size() / 5_000 + 1));
+    JavaRDD<Row> distributed =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
+    Dataset<Row> resolved =
+        Dedup.resolve(spark.createDataFrame(distributed, staging.schema()), List.of(key));
     return keep(resolved);
   }
 
   /** Every landing file by its full path, fingerprinted: the registry, audit and survey files. */
   private Map<String, LandingFile> fingerprints() {
     Map<String, LandingFile> found = new LinkedHashMap<>();
-    landing.registryFiles().forEach(f -> found.put(f, landing.fingerprint(LandingFile.REGISTRY, f)));
+    landing
+        .registryFiles()
+        .forEach(f -> found.put(f, landing.fingerprint(LandingFile.REGISTRY, f)));
     landing.audits().forEach(f -> found.put(f, landing.fingerprint(LandingFile.AUDITS, f)));
     landing.surveys().forEach(f -> found.put(f, landing.fingerprint(LandingFile.SURVEY, f)));
     return found;
   }
 
   /**
-   * Parses the new and changed audit and survey files into staged_audits and staged_survey. The
-   * two run side by side: each file is one task, and one input's last files would otherwise leave
-   * a core idle.
+   * Parses the new and changed audit and survey files into staged_audits and staged_survey. The two
+   * run side by side: each file is one task, and one input's last files would otherwise leave a
+   * core idle.
    */
-  private void restage(AuditContext context, Map<String, LandingFile> found, List<Row> ingested, int edition) {
+  private void restage(
+      AuditContext context, Map<String, LandingFile> found, List<Row> ingested, int edition) {
     List<LandingFile> registry = ofInput(found, LandingFile.REGISTRY);
-    List<String> changes = IngestPlan.changedFiles(registry, IngestedFiles.files(ingested, LandingFile.REGISTRY));
+    List<String> changes =
+        IngestPlan.changedFiles(registry, IngestedFiles.files(ingested, LandingFile.REGISTRY));
     boolean restageAll = full || !warehouse.exists(Tables.STAGED_AUDITS) || !changes.isEmpty();
     registryChanges = full || ingested.isEmpty() ? List.of() : changes;
     if (!registryChanges.isEmpty()) {
-      LOG.info("registry files changed since the last run ({}): every audit file is checked again", registryChanges);
+      LOG.info(
+          "registry files changed since the last run ({}): every audit file is checked again",
+          registryChanges);
     }
     IngestPlan auditPlan = plan(LandingFile.AUDITS, found, ingested, restageAll);
-    IngestPlan surveyPlan = plan(LandingFile.SURVEY, found, ingested, full || !warehouse.exists(Tables.STAGED_SURVEY));
+    IngestPlan surveyPlan =
+        plan(LandingFile.SURVEY, found, ingested, full || !warehouse.exists(Tables.STAGED_SURVEY));
 
-    Broadcast<AuditContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
+    Broadcast<AuditContext> shared =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
     String root = landing.root();
-    JavaRDD<Row> auditRows = readFiles(paths(found, auditPlan.toParse()))
-        .flatMap(f -> AuditInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open),
-            shared.value()));
-    JavaRDD<Row> surveyRows = readFiles(paths(found, surveyPlan.toParse()))
-        .flatMap(f -> SurveyInput.stage(StreamedText.of(Landing.relative(root, f._1()), f._2()::open), edition));
+    JavaRDD<Row> auditRows =
+        readFiles(paths(found, auditPlan.toParse()))
+            .flatMap(
+                f ->
+                    AuditInput.stage(
+                        StreamedText.of(Landing.relative(root, f._1()), f._2()::open),
+                        shared.value()));
+    JavaRDD<Row> surveyRows =
+        readFiles(paths(found, surveyPlan.toParse()))
+            .flatMap(
+                f ->
+                    SurveyInput.stage(
+                        StreamedText.of(Landing.relative(root, f._1()), f._2()::open), edition));
     Map<String, Callable<Void>> parses = new LinkedHashMap<>();
-    parses.put(Tables.STAGED_AUDITS, () -> restage(Tables.STAGED_AUDITS, edition, auditPlan,
-        spark.createDataFrame(auditRows, AuditInput.STAGING.schema())));
-    parses.put(Tables.STAGED_SURVEY, () -> restage(Tables.STAGED_SURVEY, edition, surveyPlan,
-        spark.createDataFrame(surveyRows, SurveyInput.STAGING.schema())));
+    parses.put(
+        Tables.STAGED_AUDITS,
+        () ->
+            restage(
+                Tables.STAGED_AUDITS,
+                edition,
+                auditPlan,
+                spark.createDataFrame(auditRows, AuditInput.STAGING.schema())));
+    parses.put(
+        Tables.STAGED_SURVEY,
+        () ->
+            restage(
+                Tables.STAGED_SURVEY,
+                edition,
+                surveyPlan,
+                spark.createDataFrame(surveyRows, SurveyInput.STAGING.schema())));
     Warehouse.concurrently(parses);
   }
 
@@ -254,10 +350,18 @@ public final class IngestJob {
     return answers;
   }
 
-  private IngestPlan plan(String input, Map<String, LandingFile> found, List<Row> ingested, boolean restageAll) {
-    IngestPlan plan = IngestPlan.of(input, ofInput(found, input), IngestedFiles.files(ingested, input), restageAll);
-    LOG.info("{} files: {} parsed, {} skipped as already ingested, {} gone{}", input, plan.toParse().size(),
-        plan.skipped().size(), plan.removed().size(), restageAll ? " (every file parsed)" : "");
+  private IngestPlan plan(
+      String input, Map<String, LandingFile> found, List<Row> ingested, boolean restageAll) {
+    IngestPlan plan =
+        IngestPlan.of(
+            input, ofInput(found, input), IngestedFiles.files(ingested, input), restageAll);
+    LOG.info(
+        "{} files: {} parsed, {} skipped as already ingested, {} gone{}",
+        input,
+        plan.toParse().size(),
+        plan.skipped().size(),
+        plan.removed().size(),
+        restageAll ? " (every file parsed)" : "");
     plans.add(plan);
     return plan;
   }
@@ -266,11 +370,16 @@ public final class IngestJob {
     return found.values().stream().filter(f -> f.input().equals(input)).toList();
   }
 
-  /** The full paths of the named files, the largest first: the last task to start is then a short one. */
+  /**
+   * The full paths of the named files, the largest first: the last task to start is then a short
+   * one.
+   */
   private static List<String> paths(Map<String, LandingFile> found, List<String> names) {
-    return found.entrySet().stream().filter(e -> names.contains(e.getValue().name()))
+    return found.entrySet().stream()
+        .filter(e -> names.contains(e.getValue().name()))
         .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(LandingFile::size).reversed()))
-        .map(Map.Entry::getKey).toList();
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /**
@@ -289,15 +398,27 @@ public final class IngestJob {
 
   private AuditContext auditContext(Dataset<Row> structures, Dataset<Row> sites) {
     Map<String, AuditContext.StructureRef> structureRefs = new HashMap<>();
-    for (Row r : structures.where(col(Dedup.FATE).equalTo(Dedup.KEPT))
-        .select("structure_id", "category", "application_status", "plan").collectAsList()) {
-      structureRefs.put(r.getString(0), new AuditContext.StructureRef(r.getString(1),
-          ApplicationStatus.valueOf(r.getString(2)), Plan.valueOf(r.getString(3))));
+    for (Row r :
+        structures
+            .where(col(Dedup.FATE).equalTo(Dedup.KEPT))
+            .select("structure_id", "category", "application_status", "plan")
+            .collectAsList()) {
+      structureRefs.put(
+          r.getString(0),
+          new AuditContext.StructureRef(
+              r.getString(1),
+              ApplicationStatus.valueOf(r.getString(2)),
+              Plan.valueOf(r.getString(3))));
     }
     Map<String, AuditContext.SiteRef> siteRefs = new HashMap<>();
-    for (Row r : sites.where(col(Dedup.FATE).equalTo(Dedup.KEPT))
-        .select("site_id", "structure_id", "is_main", "mystery_visit").collectAsList()) {
-      siteRefs.put(r.getString(0), new AuditContext.SiteRef(r.getString(1), r.getBoolean(2), r.getBoolean(3)));
+    for (Row r :
+        sites
+            .where(col(Dedup.FATE).equalTo(Dedup.KEPT))
+            .select("site_id", "structure_id", "is_main", "mystery_visit")
+            .collectAsList()) {
+      siteRefs.put(
+          r.getString(0),
+          new AuditContext.SiteRef(r.getString(1), r.getBoolean(2), r.getBoolean(3)));
     }
     return new AuditContext(config, grid, structureRefs, siteRefs);
   }
@@ -311,27 +432,50 @@ public final class IngestJob {
 
   private void writeSettings(int edition) {
     String json = landing.editionSettings().text();
-    warehouse.replaceEdition(Tables.EDITION_SETTINGS, edition,
+    warehouse.replaceEdition(
+        Tables.EDITION_SETTINGS,
+        edition,
         spark.createDataFrame(List.of(RowFactory.create(edition, json)), Schemas.EDITION_SETTINGS));
   }
 
   /** The grid's tables: criteria, items, scenarios. */
   private Map<String, Dataset<Row>> grid(int edition) {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put(Tables.REFERENTIAL_CRITERIA, spark.createDataFrame(
-        grid.criteria().stream().map(c -> RowFactory.create(edition, c.id(), c.label())).toList(),
-        Schemas.REFERENTIAL_CRITERIA));
-    tables.put(Tables.REFERENTIAL_ITEMS, spark.createDataFrame(
-        grid.items().stream().map(i -> itemRow(edition, i)).toList(), Schemas.REFERENTIAL_ITEMS));
-    tables.put(Tables.SCENARIOS, spark.createDataFrame(
-        grid.scenarios().stream().map(s -> RowFactory.create(edition, s.id(), s.label(), s.scope())).toList(),
-        Schemas.SCENARIOS));
+    tables.put(
+        Tables.REFERENTIAL_CRITERIA,
+        spark.createDataFrame(
+            grid.criteria().stream()
+                .map(c -> RowFactory.create(edition, c.id(), c.label()))
+                .toList(),
+            Schemas.REFERENTIAL_CRITERIA));
+    tables.put(
+        Tables.REFERENTIAL_ITEMS,
+        spark.createDataFrame(
+            grid.items().stream().map(i -> itemRow(edition, i)).toList(),
+            Schemas.REFERENTIAL_ITEMS));
+    tables.put(
+        Tables.SCENARIOS,
+        spark.createDataFrame(
+            grid.scenarios().stream()
+                .map(s -> RowFactory.create(edition, s.id(), s.label(), s.scope()))
+                .toList(),
+            Schemas.SCENARIOS));
     return tables;
   }
 
   private static Row itemRow(int edition, GridItem i) {
-    return RowFactory.create(edition, i.id(), i.channel().name(), i.criterion(), i.step().name(), i.label(),
-        i.type().name(), i.unit() == null ? null : i.unit().name(), i.fullAt(), i.zeroAfter(), i.weight());
+    return RowFactory.create(
+        edition,
+        i.id(),
+        i.channel().name(),
+        i.criterion(),
+        i.step().name(),
+        i.label(),
+        i.type().name(),
+        i.unit() == null ? null : i.unit().name(),
+        i.fullAt(),
+        i.zeroAfter(),
+        i.weight());
   }
 
   /**
@@ -339,26 +483,41 @@ public final class IngestJob {
    * commits' metrics and the written quarantine), not in the staging data, so the reconciliation
    * checks what was really stored.
    */
-  private static InputCounts counts(String input, Dataset<Row> resolved, Map<String, Long> stored,
+  private static InputCounts counts(
+      String input,
+      Dataset<Row> resolved,
+      Map<String, Long> stored,
       Map<String, Long> quarantined) {
-    Column ineligible = input.equals(Tables.SURVEY_RESPONSES) ? col("eligible").unary_$bang() : null;
+    Column ineligible =
+        input.equals(Tables.SURVEY_RESPONSES) ? col("eligible").unary_$bang() : null;
     StagedCounts staged = StagedCounts.of(resolved, ineligible);
-    return new InputCounts(input, staged.read(), stored.get(input) - staged.ineligible(),
+    return new InputCounts(
+        input,
+        staged.read(),
+        stored.get(input) - staged.ineligible(),
         quarantined.getOrDefault(input, 0L),
-        staged.collapsed(), staged.ineligible());
+        staged.collapsed(),
+        staged.ineligible());
   }
 
   /** The edition's quarantined rows by source, read back from the written table in one pass. */
   private Map<String, Long> quarantinedBySource(int edition) {
     Map<String, Long> bySource = new HashMap<>();
-    warehouse.read(Tables.QUARANTINE, edition).groupBy("source").count().collectAsList()
+    warehouse
+        .read(Tables.QUARANTINE, edition)
+        .groupBy("source")
+        .count()
+        .collectAsList()
         .forEach(r -> bySource.put(r.getString(0), r.getLong(1)));
     return bySource;
   }
 
   private Set<String> keptKeys(Dataset<Row> resolved, String key) {
     Set<String> keys = new HashSet<>();
-    resolved.where(col(Dedup.FATE).equalTo(Dedup.KEPT)).select(key).collectAsList()
+    resolved
+        .where(col(Dedup.FATE).equalTo(Dedup.KEPT))
+        .select(key)
+        .collectAsList()
         .forEach(r -> keys.add(r.getString(0)));
     return keys;
   }

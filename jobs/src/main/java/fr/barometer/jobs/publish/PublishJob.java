@@ -3,13 +3,13 @@ package fr.barometer.jobs.publish;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.publish.Invoices;
 import fr.barometer.common.publish.Measures;
 import fr.barometer.common.publish.NationalBarometer;
-import fr.barometer.common.survey.Participation;
 import fr.barometer.common.publish.Positioning;
 import fr.barometer.common.publish.Trophies;
+import fr.barometer.common.score.Eligibility;
+import fr.barometer.common.survey.Participation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -24,19 +24,34 @@ public final class PublishJob {
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {
     int edition = config.edition();
     spark.sparkContext().setJobDescription("publish " + edition);
-    Dataset<Row> participating = Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
+    Dataset<Row> participating =
+        Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
     Dataset<Row> structureScores = warehouse.read(Tables.STRUCTURE_SCORES, edition);
-    Dataset<Row> measures = Measures.ofMainSites(participating, structureScores,
-            warehouse.read(Tables.SITE_SCORES, edition), warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
-            warehouse.read(Tables.SITE_STEP_SCORES, edition), warehouse.read(Tables.SITE_CRITERION_SCORES, edition))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> measures =
+        Measures.ofMainSites(
+                participating,
+                structureScores,
+                warehouse.read(Tables.SITE_SCORES, edition),
+                warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
+                warehouse.read(Tables.SITE_STEP_SCORES, edition),
+                warehouse.read(Tables.SITE_CRITERION_SCORES, edition))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.POSITIONING, Positioning.positioning(measures));
     tables.put(Tables.BAROMETER_NATIONAL, NationalBarometer.cells(measures, config));
-    tables.put(Tables.TROPHIES, Trophies.relationCitoyen(structureScores)
-        .unionByName(Participation.consultationCitoyenne(warehouse.read(Tables.PARTICIPATION, edition), config)));
-    tables.put(Tables.INVOICES, Invoices.invoices(participating,
-        warehouse.read(Tables.SITES, edition), warehouse.read(Tables.ORDERS, edition), config));
+    tables.put(
+        Tables.TROPHIES,
+        Trophies.relationCitoyen(structureScores)
+            .unionByName(
+                Participation.consultationCitoyenne(
+                    warehouse.read(Tables.PARTICIPATION, edition), config)));
+    tables.put(
+        Tables.INVOICES,
+        Invoices.invoices(
+            participating,
+            warehouse.read(Tables.SITES, edition),
+            warehouse.read(Tables.ORDERS, edition),
+            config));
     warehouse.replaceEditions(edition, tables);
     measures.unpersist();
   }

@@ -24,42 +24,52 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * The report's charts, drawn by JFreeChart into SVG text (JFreeSVG) that the page inlines: the
- * HTML stays self-contained and script-free, and the PDF renders the same SVG.
+ * The report's charts, drawn by JFreeChart into SVG text (JFreeSVG) that the page inlines: the HTML
+ * stays self-contained and script-free, and the PDF renders the same SVG.
  */
 public final class Charts {
   private static final Color OWN = new Color(0x00, 0x00, 0x91);
   private static final Color PEERS = new Color(0xB0, 0xC4, 0xE8);
   private static final Color MEAN = new Color(0xE1, 0x00, 0x0F);
+
   /** The frame around each chart: a colour no other part of a chart uses, so a test can find it. */
   public static final Color FRAME = new Color(0x9A, 0x9A, 0xB0);
+
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
   /** The drawing's width in SVG units; the page shows it {@link #WIDTH_MM} wide. */
   private static final int WIDTH = 760;
+
   /**
    * The chart's printed width: an A4 page with 12 mm margins has 186 mm of content, and a chart
    * wider than that is cut by the PDF renderer. The page scales the drawing to it (viewBox).
    */
   public static final double WIDTH_MM = 180.0;
+
   private static final int HEIGHT = 320;
   private static final int MAX_VERTICAL = 9;
 
   private Charts() {}
 
   /** One category of a chart: the structure's value (may be null) and its group's figures. */
-  public record Point(String label, Double value, Double p25, Double median, Double p75, Double mean) {}
+  public record Point(
+      String label, Double value, Double p25, Double median, Double p75, Double mean) {}
 
   /**
    * Boxes of the group's published quartiles (25th, median, 75th; the dot is its mean) and, when
    * given, the structure's own value as a marker over them.
    */
-  public static String distribution(String id, String ownSeries, String groupSeries, List<Point> points) {
+  public static String distribution(
+      String id, String ownSeries, String groupSeries, List<Point> points) {
     DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
     DefaultCategoryDataset own = new DefaultCategoryDataset();
     for (Point p : points) {
       if (p.median() != null) {
-        boxes.add(new BoxAndWhiskerItem(p.mean(), p.median(), p.p25(), p.p75(), p.p25(), p.p75(), null, null,
-            List.of()), groupSeries, p.label());
+        boxes.add(
+            new BoxAndWhiskerItem(
+                p.mean(), p.median(), p.p25(), p.p75(), p.p25(), p.p75(), null, null, List.of()),
+            groupSeries,
+            p.label());
       }
       if (p.value() != null) {
         own.addValue(p.value(), ownSeries, p.label());
@@ -84,7 +94,9 @@ public final class Charts {
     return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
   }
 
-  /** Bars of the structure's values with its group's mean as a line: a profile to read at a glance. */
+  /**
+   * Bars of the structure's values with its group's mean as a line: a profile to read at a glance.
+   */
   public static String profile(String id, String ownSeries, String meanSeries, List<Point> points) {
     DefaultCategoryDataset own = new DefaultCategoryDataset();
     DefaultCategoryDataset mean = new DefaultCategoryDataset();
@@ -106,8 +118,10 @@ public final class Charts {
     return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
   }
 
-  private static CategoryPlot plot(org.jfree.data.category.CategoryDataset data,
-      org.jfree.chart.renderer.category.CategoryItemRenderer renderer, int categories) {
+  private static CategoryPlot plot(
+      org.jfree.data.category.CategoryDataset data,
+      org.jfree.chart.renderer.category.CategoryItemRenderer renderer,
+      int categories) {
     CategoryAxis categoryAxis = new CategoryAxis();
     categoryAxis.setTickLabelFont(FONT);
     categoryAxis.setMaximumCategoryLabelLines(2);
@@ -141,7 +155,12 @@ public final class Charts {
     g2.setDefsKeyPrefix(id + "_");
     chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
     String element = g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), null, null);
-    return element.replaceFirst("<svg ", String.format(Locale.ROOT, "<svg width='%.1fmm' height='%.1fmm' ",
-        WIDTH_MM, WIDTH_MM * height / WIDTH));
+    return element.replaceFirst(
+        "<svg ",
+        String.format(
+            Locale.ROOT,
+            "<svg width='%.1fmm' height='%.1fmm' ",
+            WIDTH_MM,
+            WIDTH_MM * height / WIDTH));
   }
 }

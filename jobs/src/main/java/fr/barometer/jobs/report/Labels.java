@@ -59,7 +59,9 @@ public final class Labels {
 
   private Labels() {}
 
-  /** The label of a code or of a measure (CHANNEL:EMAIL reads "Courriel"); the code when unknown. */
+  /**
+   * The label of a code or of a measure (CHANNEL:EMAIL reads "Courriel"); the code when unknown.
+   */
   public static String of(String code) {
     if (code == null) {
       return "";
@@ -72,7 +74,9 @@ public final class Labels {
     return CODES;
   }
 
-  /** The order of codes as the table lists them (channels, steps, scopes...); unknown codes last. */
+  /**
+   * The order of codes as the table lists them (channels, steps, scopes...); unknown codes last.
+   */
   public static int order(String code) {
     if (code == null) {
       return Integer.MAX_VALUE;

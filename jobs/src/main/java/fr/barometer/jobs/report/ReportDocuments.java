@@ -1,13 +1,13 @@
 package fr.barometer.jobs.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.barometer.common.domain.Measure;
-import fr.barometer.common.domain.Measure.Kind;
-import fr.barometer.common.domain.Scope;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
+import fr.barometer.common.domain.Measure;
+import fr.barometer.common.domain.Measure.Kind;
+import fr.barometer.common.domain.Scope;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,15 +40,24 @@ public final class ReportDocuments {
   private final Path out;
   private final int edition;
   private final int kAnonymity;
+
   /** The day the documents were produced, in French ("2 décembre 2026"). */
   private final String produced;
-  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+
+  private static final DateTimeFormatter FRENCH_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
   private final Configuration templates;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** One line of the index: a structure with documents. */
-  public record Entry(String structure_id, String name, String category, String plan, Double barometer_score,
-      String file, boolean pdf) {}
+  public record Entry(
+      String structure_id,
+      String name,
+      String category,
+      String plan,
+      Double barometer_score,
+      String file,
+      boolean pdf) {}
 
   /** One line of the index: a structure of the registry without documents, and why. */
   public record Unreported(String structure_id, String name, String category, String reason) {}
@@ -68,9 +76,19 @@ public final class ReportDocuments {
     XRLog.setLoggingEnabled(false);
   }
 
-  /** The columns of a published cell that stay when it is suppressed: what it is, and its counts. */
-  private static final Set<String> SUPPRESSED_CELL_KEEPS = Set.of("scope", "scope_value", "measure",
-      "n_structures", "responses", "suppressed", "suppression");
+  /**
+   * The columns of a published cell that stay when it is suppressed: what it is, and its counts.
+   */
+  private static final Set<String> SUPPRESSED_CELL_KEEPS =
+      Set.of(
+          "scope",
+          "scope_value",
+          "measure",
+          "n_structures",
+          "responses",
+          "suppressed",
+          "suppression");
+
   /** A personalised report: HTML, JSON and PDF. */
   public Entry personalized(Map<String, Object> report) {
     return structure(report, "PERSONALIZED", true);
@@ -86,20 +104,28 @@ public final class ReportDocuments {
     String file = STRUCTURES_DIR + "/" + fileName(id);
     List<Map<String, Object>> positions = inReadingOrder(list(report, "positioning"));
     Map<String, String> criterionLabels = new HashMap<>();
-    list(report, "criteria").forEach(c -> criterionLabels.put((String) c.get("criterion"), (String) c.get("label")));
+    list(report, "criteria")
+        .forEach(c -> criterionLabels.put((String) c.get("criterion"), (String) c.get("label")));
     Map<String, Object> model = model();
     model.put("report", report);
     model.put("personalized", personalized);
     model.put("positions", positions);
-    positions.stream().filter(m -> measureOf(m).equals(Measure.OVERALL)).findFirst().ifPresent(o -> model.put("overall", o));
+    positions.stream()
+        .filter(m -> measureOf(m).equals(Measure.OVERALL))
+        .findFirst()
+        .ifPresent(o -> model.put("overall", o));
     model.put("criterion_labels", criterionLabels);
     List<Map<String, Object>> compared = overallAndChannels(positions);
     model.put("compared", compared);
-    model.put("comparisons", compared.stream().map(m -> m.get("comparison")).filter(c -> c != null)
-        .distinct().toList());
+    model.put(
+        "comparisons",
+        compared.stream().map(m -> m.get("comparison")).filter(c -> c != null).distinct().toList());
     model.put("charts", charts(positions, personalized));
-    model.put("channels", list(report, "channels").stream()
-        .sorted(Comparator.comparingInt(c -> Labels.order((String) c.get("channel")))).toList());
+    model.put(
+        "channels",
+        list(report, "channels").stream()
+            .sorted(Comparator.comparingInt(c -> Labels.order((String) c.get("channel"))))
+            .toList());
     if (report.get("territory") != null) {
       model.put("territory", report.get("territory"));
     }
@@ -109,9 +135,18 @@ public final class ReportDocuments {
     if (personalized) {
       pdf(html, out.resolve(file + ".pdf"));
     }
-    Double score = number(personalized ? ((Map<?, ?>) report.get("performance")).get("barometer_score")
-        : report.get("barometer_score"));
-    return new Entry(id, (String) report.get("name"), (String) report.get("category"), plan, score, file,
+    Double score =
+        number(
+            personalized
+                ? ((Map<?, ?>) report.get("performance")).get("barometer_score")
+                : report.get("barometer_score"));
+    return new Entry(
+        id,
+        (String) report.get("name"),
+        (String) report.get("category"),
+        plan,
+        score,
+        file,
         personalized);
   }
 
@@ -119,18 +154,34 @@ public final class ReportDocuments {
    * The distribution of the comparison group of the barometer score and each channel; for a
    * personalised report, the profile of steps and criteria against the comparison group's mean.
    */
-  private static Map<String, String> charts(List<Map<String, Object>> positions, boolean personalized) {
+  private static Map<String, String> charts(
+      List<Map<String, Object>> positions, boolean personalized) {
     Map<String, String> charts = new HashMap<>();
     List<Map<String, Object>> compared = overallAndChannels(positions);
     if (compared.stream().anyMatch(m -> m.get("group_median") != null)) {
-      charts.put("distribution", Charts.distribution("distribution", "Votre structure", "Groupe de comparaison",
-          compared.stream().map(ReportDocuments::point).toList()));
+      charts.put(
+          "distribution",
+          Charts.distribution(
+              "distribution",
+              "Votre structure",
+              "Groupe de comparaison",
+              compared.stream().map(ReportDocuments::point).toList()));
     }
     if (personalized) {
-      profile(positions, Kind.STEP).ifPresent(p -> charts.put("steps",
-          Charts.profile("steps", "Votre structure", "Moyenne du groupe de comparaison", p)));
-      profile(positions, Kind.CRITERION).ifPresent(p -> charts.put("criteria",
-          Charts.profile("criteria", "Votre structure", "Moyenne du groupe de comparaison", p)));
+      profile(positions, Kind.STEP)
+          .ifPresent(
+              p ->
+                  charts.put(
+                      "steps",
+                      Charts.profile(
+                          "steps", "Votre structure", "Moyenne du groupe de comparaison", p)));
+      profile(positions, Kind.CRITERION)
+          .ifPresent(
+              p ->
+                  charts.put(
+                      "criteria",
+                      Charts.profile(
+                          "criteria", "Votre structure", "Moyenne du groupe de comparaison", p)));
     }
     return charts;
   }
@@ -142,60 +193,106 @@ public final class ReportDocuments {
 
   /** The OVERALL and per-channel positions, in reading order: what the reports compare on. */
   private static List<Map<String, Object>> overallAndChannels(List<Map<String, Object>> positions) {
-    return positions.stream().filter(m -> measureOf(m).equals(Measure.OVERALL) || measureOf(m).kind() == Kind.CHANNEL)
+    return positions.stream()
+        .filter(m -> measureOf(m).equals(Measure.OVERALL) || measureOf(m).kind() == Kind.CHANNEL)
         .toList();
   }
 
   /** The structure's values and its comparison groups' means, for the measures of one kind. */
-  private static java.util.Optional<List<Charts.Point>> profile(List<Map<String, Object>> positions, Kind kind) {
-    List<Charts.Point> points = positions.stream().filter(m -> measureOf(m).kind() == kind)
-        .map(m -> new Charts.Point(Labels.of(measure(m)), number(m.get("value")), null, null, null,
-            number(m.get("group_mean"))))
-        .toList();
+  private static java.util.Optional<List<Charts.Point>> profile(
+      List<Map<String, Object>> positions, Kind kind) {
+    List<Charts.Point> points =
+        positions.stream()
+            .filter(m -> measureOf(m).kind() == kind)
+            .map(
+                m ->
+                    new Charts.Point(
+                        Labels.of(measure(m)),
+                        number(m.get("value")),
+                        null,
+                        null,
+                        null,
+                        number(m.get("group_mean"))))
+            .toList();
     return points.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(points);
   }
 
   /** A chart category: the value, and its comparison group's published quartiles and mean. */
   private static Charts.Point point(Map<String, Object> m) {
-    return new Charts.Point(Labels.of(measure(m)), number(m.get("value")), number(m.get("group_p25")),
-        number(m.get("group_median")), number(m.get("group_p75")), number(m.get("group_mean")));
+    return new Charts.Point(
+        Labels.of(measure(m)),
+        number(m.get("value")),
+        number(m.get("group_p25")),
+        number(m.get("group_median")),
+        number(m.get("group_p75")),
+        number(m.get("group_mean")));
   }
 
   /**
    * The anonymous national page, from the published cells (barometer_national), the survey's
-   * national figures and the produced-vs-perceived correlations; regionNames names the REGION
-   * cells (code to name; a code without a name is shown as such).
+   * national figures and the produced-vs-perceived correlations; regionNames names the REGION cells
+   * (code to name; a code without a name is shown as such).
    */
-  public void national(List<Map<String, Object>> publishedBarometer, List<Map<String, Object>> publishedSurvey,
-      Map<String, Object> perceived, Map<String, String> regionNames, Map<String, String> criterionLabels) {
+  public void national(
+      List<Map<String, Object>> publishedBarometer,
+      List<Map<String, Object>> publishedSurvey,
+      Map<String, Object> perceived,
+      Map<String, String> regionNames,
+      Map<String, String> criterionLabels) {
     Map<String, Object> model = model();
     model.put("criterion_labels", criterionLabels);
-    List<Map<String, Object>> barometer = named(withoutSuppressedValues(publishedBarometer), regionNames);
+    List<Map<String, Object>> barometer =
+        named(withoutSuppressedValues(publishedBarometer), regionNames);
     List<Map<String, Object>> survey = named(withoutSuppressedValues(publishedSurvey), regionNames);
     List<Map<String, Object>> france = scope(barometer, Scope.NATIONAL);
-    List<Map<String, Object>> channels = keyed(france, m -> measureOf(m).equals(Measure.OVERALL)
-        || measureOf(m).kind() == Kind.CHANNEL, "measure");
-    List<Map<String, Object>> steps = keyed(france, m -> measureOf(m).kind() == Kind.STEP, "measure");
-    List<Map<String, Object>> categories = keyed(scope(barometer, Scope.CATEGORY),
-        m -> measureOf(m).equals(Measure.OVERALL), "scope_value");
-    List<Map<String, Object>> strata = keyed(scope(barometer, Scope.STRATUM), m -> measureOf(m).equals(Measure.OVERALL),
-        "scope_value");
-    model.put("regions", keyed(scope(barometer, Scope.REGION), m -> measureOf(m).equals(Measure.OVERALL), "scope_value"));
-    france.stream().filter(m -> measureOf(m).equals(Measure.OVERALL)).findFirst().ifPresent(o -> model.put("overall", o));
+    List<Map<String, Object>> channels =
+        keyed(
+            france,
+            m -> measureOf(m).equals(Measure.OVERALL) || measureOf(m).kind() == Kind.CHANNEL,
+            "measure");
+    List<Map<String, Object>> steps =
+        keyed(france, m -> measureOf(m).kind() == Kind.STEP, "measure");
+    List<Map<String, Object>> categories =
+        keyed(
+            scope(barometer, Scope.CATEGORY),
+            m -> measureOf(m).equals(Measure.OVERALL),
+            "scope_value");
+    List<Map<String, Object>> strata =
+        keyed(
+            scope(barometer, Scope.STRATUM),
+            m -> measureOf(m).equals(Measure.OVERALL),
+            "scope_value");
+    model.put(
+        "regions",
+        keyed(
+            scope(barometer, Scope.REGION),
+            m -> measureOf(m).equals(Measure.OVERALL),
+            "scope_value"));
+    france.stream()
+        .filter(m -> measureOf(m).equals(Measure.OVERALL))
+        .findFirst()
+        .ifPresent(o -> model.put("overall", o));
     model.put("channels", channels);
     model.put("steps", steps);
     model.put("criteria", keyed(france, m -> measureOf(m).kind() == Kind.CRITERION, "measure"));
     model.put("categories", categories);
     model.put("strata", strata);
-    model.put("survey", survey.stream().sorted(Comparator.comparingInt((Map<String, Object> m) ->
-        Labels.order((String) m.get("scope"))).thenComparing(m -> String.valueOf(m.get("scope_value")))).toList());
+    model.put(
+        "survey",
+        survey.stream()
+            .sorted(
+                Comparator.comparingInt(
+                        (Map<String, Object> m) -> Labels.order((String) m.get("scope")))
+                    .thenComparing(m -> String.valueOf(m.get("scope_value"))))
+            .toList());
     if (perceived != null) {
       model.put("perceived", perceived);
     }
     Map<String, String> charts = new HashMap<>();
     charts.put("channels", Charts.distribution("channels", "", "Structures", cellPoints(channels)));
     charts.put("steps", Charts.distribution("steps", "", "Structures", cellPoints(steps)));
-    charts.put("categories", Charts.distribution("categories", "", "Structures", cellPoints(categories)));
+    charts.put(
+        "categories", Charts.distribution("categories", "", "Structures", cellPoints(categories)));
     charts.put("strata", Charts.distribution("strata", "", "Structures", cellPoints(strata)));
     model.put("charts", charts);
     write("national.html", render("national.ftlh", model));
@@ -209,31 +306,39 @@ public final class ReportDocuments {
   }
 
   /**
-   * The cells with the values of every suppressed one removed: the table already leaves them
-   * empty; the published page and its JSON must not depend on that alone.
+   * The cells with the values of every suppressed one removed: the table already leaves them empty;
+   * the published page and its JSON must not depend on that alone.
    */
-  private static List<Map<String, Object>> withoutSuppressedValues(List<Map<String, Object>> cells) {
-    return cells.stream().map(c -> {
-      if (!Boolean.TRUE.equals(c.get("suppressed"))) {
-        return c;
-      }
-      Map<String, Object> kept = new LinkedHashMap<>(c);
-      kept.replaceAll((key, value) -> SUPPRESSED_CELL_KEEPS.contains(key) ? value : null);
-      return kept;
-    }).toList();
+  private static List<Map<String, Object>> withoutSuppressedValues(
+      List<Map<String, Object>> cells) {
+    return cells.stream()
+        .map(
+            c -> {
+              if (!Boolean.TRUE.equals(c.get("suppressed"))) {
+                return c;
+              }
+              Map<String, Object> kept = new LinkedHashMap<>(c);
+              kept.replaceAll((key, value) -> SUPPRESSED_CELL_KEEPS.contains(key) ? value : null);
+              return kept;
+            })
+        .toList();
   }
 
   /** REGION cells get "name": the region's name and code, e.g. "Bretagne (53)". */
-  private static List<Map<String, Object>> named(List<Map<String, Object>> cells, Map<String, String> regionNames) {
-    return cells.stream().map(c -> {
-      String code = (String) c.get("scope_value");
-      if (!Scope.REGION.name().equals(c.get("scope")) || !regionNames.containsKey(code)) {
-        return c;
-      }
-      Map<String, Object> copy = new LinkedHashMap<>(c);
-      copy.put("name", regionNames.get(code) + " (" + code + ")");
-      return copy;
-    }).toList();
+  private static List<Map<String, Object>> named(
+      List<Map<String, Object>> cells, Map<String, String> regionNames) {
+    return cells.stream()
+        .map(
+            c -> {
+              String code = (String) c.get("scope_value");
+              if (!Scope.REGION.name().equals(c.get("scope")) || !regionNames.containsKey(code)) {
+                return c;
+              }
+              Map<String, Object> copy = new LinkedHashMap<>(c);
+              copy.put("name", regionNames.get(code) + " (" + code + ")");
+              return copy;
+            })
+        .toList();
   }
 
   /**
@@ -243,32 +348,53 @@ public final class ReportDocuments {
   public void index(List<Entry> entries, List<Unreported> unreported) {
     Map<String, Object> model = model();
     // Maps, not the records: a template reads a null name as missing only from a map.
-    model.put("entries", entries.stream().sorted(Comparator.comparing(Entry::structure_id)).map(e -> {
-      Map<String, Object> line = new HashMap<>();
-      line.put("structure_id", e.structure_id());
-      line.put("name", e.name());
-      line.put("category", e.category());
-      line.put("plan", e.plan());
-      line.put("barometer_score", e.barometer_score());
-      line.put("file", e.file());
-      line.put("pdf", e.pdf());
-      return line;
-    }).toList());
-    model.put("unreported", unreported.stream().sorted(Comparator.comparing(Unreported::structure_id)).map(u -> {
-      Map<String, Object> line = new HashMap<>();
-      line.put("structure_id", u.structure_id());
-      line.put("name", u.name());
-      line.put("category", u.category());
-      line.put("reason", u.reason());
-      return line;
-    }).toList());
+    model.put(
+        "entries",
+        entries.stream()
+            .sorted(Comparator.comparing(Entry::structure_id))
+            .map(
+                e -> {
+                  Map<String, Object> line = new HashMap<>();
+                  line.put("structure_id", e.structure_id());
+                  line.put("name", e.name());
+                  line.put("category", e.category());
+                  line.put("plan", e.plan());
+                  line.put("barometer_score", e.barometer_score());
+                  line.put("file", e.file());
+                  line.put("pdf", e.pdf());
+                  return line;
+                })
+            .toList());
+    model.put(
+        "unreported",
+        unreported.stream()
+            .sorted(Comparator.comparing(Unreported::structure_id))
+            .map(
+                u -> {
+                  Map<String, Object> line = new HashMap<>();
+                  line.put("structure_id", u.structure_id());
+                  line.put("name", u.name());
+                  line.put("category", u.category());
+                  line.put("reason", u.reason());
+                  return line;
+                })
+            .toList());
     write("index.html", render("index.ftlh", model));
   }
 
   private static List<Charts.Point> cellPoints(List<Map<String, Object>> cells) {
-    return cells.stream().filter(c -> !Boolean.TRUE.equals(c.get("suppressed")))
-        .map(c -> new Charts.Point(Labels.of((String) c.get("key")), null, number(c.get("p25")),
-            number(c.get("median")), number(c.get("p75")), number(c.get("mean")))).toList();
+    return cells.stream()
+        .filter(c -> !Boolean.TRUE.equals(c.get("suppressed")))
+        .map(
+            c ->
+                new Charts.Point(
+                    Labels.of((String) c.get("key")),
+                    null,
+                    number(c.get("p25")),
+                    number(c.get("median")),
+                    number(c.get("p75")),
+                    number(c.get("mean"))))
+        .toList();
   }
 
   private static List<Map<String, Object>> scope(List<Map<String, Object>> cells, Scope scope) {
@@ -276,15 +402,23 @@ public final class ReportDocuments {
   }
 
   /** The cells kept, in reading order, each with "key": the column that tells them apart. */
-  private static List<Map<String, Object>> keyed(List<Map<String, Object>> cells,
-      Predicate<Map<String, Object>> which, String keyColumn) {
-    return cells.stream().filter(which).map(c -> {
-      Map<String, Object> copy = new LinkedHashMap<>(c);
-      copy.put("key", c.get(keyColumn));
-      return copy;
-    }).sorted(keyColumn.equals("measure") ? Comparator.comparing(ReportDocuments::measureOf)
-        : Comparator.comparingInt((Map<String, Object> c) -> Labels.order((String) c.get("key")))
-            .thenComparing(c -> (String) c.get("key"))).toList();
+  private static List<Map<String, Object>> keyed(
+      List<Map<String, Object>> cells, Predicate<Map<String, Object>> which, String keyColumn) {
+    return cells.stream()
+        .filter(which)
+        .map(
+            c -> {
+              Map<String, Object> copy = new LinkedHashMap<>(c);
+              copy.put("key", c.get(keyColumn));
+              return copy;
+            })
+        .sorted(
+            keyColumn.equals("measure")
+                ? Comparator.comparing(ReportDocuments::measureOf)
+                : Comparator.comparingInt(
+                        (Map<String, Object> c) -> Labels.order((String) c.get("key")))
+                    .thenComparing(c -> (String) c.get("key")))
+        .toList();
   }
 
   private Map<String, Object> model() {

@@ -4,8 +4,8 @@ import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.report.Disclosure;
-import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.report.Reports;
+import fr.barometer.common.score.Eligibility;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -24,20 +24,39 @@ public final class ReportJob {
     Dataset<Row> eligibility = warehouse.read(Tables.ELIGIBILITY, edition);
     Dataset<Row> communes = warehouse.read(Tables.COMMUNES, edition);
     Dataset<Row> structures = warehouse.read(Tables.STRUCTURES, edition);
-    Dataset<Row> positions = Disclosure.positions(warehouse.read(Tables.POSITIONING, edition),
-        Eligibility.participating(eligibility), warehouse.read(Tables.BAROMETER_NATIONAL, edition), k);
+    Dataset<Row> positions =
+        Disclosure.positions(
+            warehouse.read(Tables.POSITIONING, edition),
+            Eligibility.participating(eligibility),
+            warehouse.read(Tables.BAROMETER_NATIONAL, edition),
+            k);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put(Tables.REPORT_STANDARD, Reports.standard(structures, structureScores, positions, eligibility,
-        communes));
-    tables.put(Tables.REPORT_PERSONALIZED, Reports.personalized(new Reports.Inputs(
-        eligibility, structures, warehouse.read(Tables.SITES, edition), structureScores,
-        warehouse.read(Tables.SITE_SCORES, edition), warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
-        warehouse.read(Tables.SITE_STEP_SCORES, edition), warehouse.read(Tables.SITE_CRITERION_SCORES, edition),
-        warehouse.read(Tables.SITE_ITEM_SCORES, edition), warehouse.read(Tables.REFERENTIAL_CRITERIA, edition),
-        warehouse.read(Tables.REFERENTIAL_ITEMS, edition), warehouse.read(Tables.SCENARIOS, edition),
-        warehouse.read(Tables.AUDITS, edition), positions, warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
-        warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition), warehouse.read(Tables.SURVEY_NATIONAL, edition),
-        communes, k)));
+    tables.put(
+        Tables.REPORT_STANDARD,
+        Reports.standard(structures, structureScores, positions, eligibility, communes));
+    tables.put(
+        Tables.REPORT_PERSONALIZED,
+        Reports.personalized(
+            new Reports.Inputs(
+                eligibility,
+                structures,
+                warehouse.read(Tables.SITES, edition),
+                structureScores,
+                warehouse.read(Tables.SITE_SCORES, edition),
+                warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
+                warehouse.read(Tables.SITE_STEP_SCORES, edition),
+                warehouse.read(Tables.SITE_CRITERION_SCORES, edition),
+                warehouse.read(Tables.SITE_ITEM_SCORES, edition),
+                warehouse.read(Tables.REFERENTIAL_CRITERIA, edition),
+                warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
+                warehouse.read(Tables.SCENARIOS, edition),
+                warehouse.read(Tables.AUDITS, edition),
+                positions,
+                warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
+                warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition),
+                warehouse.read(Tables.SURVEY_NATIONAL, edition),
+                communes,
+                k)));
     warehouse.replaceEditions(edition, tables);
   }
 }

@@ -2,7 +2,6 @@ package fr.barometer.jobs.report;
 
 import fr.barometer.common.domain.ParisTime;
 import java.sql.Timestamp;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A report row as plain Java maps and lists, nested as the table is: the one model behind the
- * JSON file (Jackson) and the HTML and PDF documents (FreeMarker), so they hold the same content.
+ * A report row as plain Java maps and lists, nested as the table is: the one model behind the JSON
+ * file (Jackson) and the HTML and PDF documents (FreeMarker), so they hold the same content.
  */
 public final class ReportRows {
 
@@ -40,13 +39,22 @@ public final class ReportRows {
     if (type instanceof ArrayType array) {
       List<Object> list = new ArrayList<>();
       for (Object element : row.getList(i)) {
-        list.add(element instanceof Row nested && array.elementType() instanceof StructType ? toMap(nested) : element);
+        list.add(
+            element instanceof Row nested && array.elementType() instanceof StructType
+                ? toMap(nested)
+                : element);
       }
       return list;
     }
     Object v = row.get(i);
     // Local Paris time, to the minute: what a reader of the report expects.
-    return v instanceof Timestamp t ? t.toInstant().atZone(ParisTime.ZONE).toLocalDateTime().withSecond(0).withNano(0).toString()
+    return v instanceof Timestamp t
+        ? t.toInstant()
+            .atZone(ParisTime.ZONE)
+            .toLocalDateTime()
+            .withSecond(0)
+            .withNano(0)
+            .toString()
         : v;
   }
 }

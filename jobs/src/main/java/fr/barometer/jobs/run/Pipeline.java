@@ -1,11 +1,11 @@
 package fr.barometer.jobs.run;
 
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.publish.PublishJob;
 import fr.barometer.jobs.report.ReportJob;
 import fr.barometer.jobs.score.ScoreJob;
 import fr.barometer.jobs.survey.SurveyJob;
-import fr.barometer.common.config.EditionConfig;
-import fr.barometer.common.io.Warehouse;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps that follow ingestion in a nightly run, in order. Each step prints a line when it
- * starts and one when it ends (rows written, seconds) on stdout, so a scheduler's log shows where
- * a run stopped.
+ * starts and one when it ends (rows written, seconds) on stdout, so a scheduler's log shows where a
+ * run stopped.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -30,16 +30,20 @@ public final class Pipeline {
   }
 
   /** Publish, then the report datasets, which carry the positions publish writes. */
-  public static void publishAndReport(SparkSession spark, Warehouse warehouse, EditionConfig config) {
+  public static void publishAndReport(
+      SparkSession spark, Warehouse warehouse, EditionConfig config) {
     timed(warehouse, "publish", () -> PublishJob.run(spark, warehouse, config));
     timed(warehouse, "report", () -> ReportJob.run(spark, warehouse, config));
   }
 
   public static void timed(Warehouse warehouse, String step, Runnable work) {
-    timed(warehouse, step, () -> {
-      work.run();
-      return null;
-    });
+    timed(
+        warehouse,
+        step,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   public static <T> T timed(Warehouse warehouse, String step, Supplier<T> work) {
@@ -50,7 +54,8 @@ public final class Pipeline {
     T result = work.get();
     double seconds = (System.nanoTime() - start) / 1e9;
     long rows = warehouse.rowsWritten() - rowsBefore;
-    System.out.printf(Locale.ROOT, "step %s: done, %d rows written in %.1f s%n", step, rows, seconds);
+    System.out.printf(
+        Locale.ROOT, "step %s: done, %d rows written in %.1f s%n", step, rows, seconds);
     System.out.flush();
     LOG.info("step {} done: {} rows written in {} ms", step, rows, Math.round(seconds * 1000));
     return result;

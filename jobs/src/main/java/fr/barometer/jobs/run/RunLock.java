@@ -1,7 +1,7 @@
 package fr.barometer.jobs.run;
 
-import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.io.RunInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +35,17 @@ public final class RunLock implements AutoCloseable {
   /** Who holds the lock, as written in the file. */
   public record Holder(String runId, String host, long pid, String startedAt, String command) {
     String describe() {
-      return "run " + runId + " (" + command + ", host " + host + ", pid " + pid + ", started " + startedAt + ")";
+      return "run "
+          + runId
+          + " ("
+          + command
+          + ", host "
+          + host
+          + ", pid "
+          + pid
+          + ", started "
+          + startedAt
+          + ")";
     }
 
     boolean isDeadOnThisHost() {
@@ -43,15 +53,27 @@ public final class RunLock implements AutoCloseable {
     }
 
     public String text() {
-      return "run_id=" + runId + "\nhost=" + host + "\npid=" + pid + "\nstarted_at=" + startedAt
-          + "\ncommand=" + command + "\n";
+      return "run_id="
+          + runId
+          + "\nhost="
+          + host
+          + "\npid="
+          + pid
+          + "\nstarted_at="
+          + startedAt
+          + "\ncommand="
+          + command
+          + "\n";
     }
 
     static Holder parse(String text) throws IOException {
       Properties p = new Properties();
       p.load(new StringReader(text));
-      return new Holder(p.getProperty("run_id", "?"), p.getProperty("host", "?"),
-          parsePid(p.getProperty("pid", "")), p.getProperty("started_at", "?"),
+      return new Holder(
+          p.getProperty("run_id", "?"),
+          p.getProperty("host", "?"),
+          parsePid(p.getProperty("pid", "")),
+          p.getProperty("started_at", "?"),
           p.getProperty("command", "?"));
     }
   }
@@ -74,10 +96,16 @@ public final class RunLock implements AutoCloseable {
   }
 
   /** Takes the lock of {@code warehouseRoot} for {@code command}, or refuses with who holds it. */
-  public static RunLock acquire(Configuration hadoop, String warehouseRoot, RunInfo run, String command) {
+  public static RunLock acquire(
+      Configuration hadoop, String warehouseRoot, RunInfo run, String command) {
     Path file = new Path(warehouseRoot, FILE_NAME);
-    Holder me = new Holder(run.runId(), thisHost(), ProcessHandle.current().pid(),
-        run.startedAt().toInstant().toString(), command);
+    Holder me =
+        new Holder(
+            run.runId(),
+            thisHost(),
+            ProcessHandle.current().pid(),
+            run.startedAt().toInstant().toString(),
+            command);
     try {
       FileSystem fs = file.getFileSystem(hadoop);
       if (create(fs, file, me)) {
@@ -85,19 +113,37 @@ public final class RunLock implements AutoCloseable {
       }
       Holder holder = read(fs, file);
       if (!holder.isDeadOnThisHost()) {
-        throw new BarometerException("Cannot start " + command + ": the warehouse is locked by " + holder.describe()
-            + " in " + file + "; wait for that run to end, or, if its process is gone, delete the lock file");
+        throw new BarometerException(
+            "Cannot start "
+                + command
+                + ": the warehouse is locked by "
+                + holder.describe()
+                + " in "
+                + file
+                + "; wait for that run to end, or, if its process is gone, delete the lock file");
       }
-      LOG.warn("Taking over the stale lock {} of {}: its process is no longer alive", file, holder.describe());
+      LOG.warn(
+          "Taking over the stale lock {} of {}: its process is no longer alive",
+          file,
+          holder.describe());
       fs.delete(file, false);
       if (!create(fs, file, me)) {
-        throw new BarometerException("Cannot start " + command + ": another run took the stale lock " + file
-            + " at the same time; retry later");
+        throw new BarometerException(
+            "Cannot start "
+                + command
+                + ": another run took the stale lock "
+                + file
+                + " at the same time; retry later");
       }
       return new RunLock(fs, file);
     } catch (IOException e) {
-      throw new BarometerException("Cannot lock the warehouse with " + file + ": "
-          + BarometerException.firstLine(e) + "; check that the warehouse folder is writable", e);
+      throw new BarometerException(
+          "Cannot lock the warehouse with "
+              + file
+              + ": "
+              + BarometerException.firstLine(e)
+              + "; check that the warehouse folder is writable",
+          e);
     }
   }
 

@@ -16,13 +16,32 @@ import org.apache.spark.sql.SparkSession;
 public final class RunLog {
   private RunLog() {}
 
-  public static void append(SparkSession spark, Warehouse warehouse, RunInfo run, int edition, String step,
+  public static void append(
+      SparkSession spark,
+      Warehouse warehouse,
+      RunInfo run,
+      int edition,
+      String step,
       List<InputCounts> counts) {
     Timestamp now = Timestamp.from(Instant.now());
-    List<Row> rows = counts.stream()
-        .map(c -> RowFactory.create(edition, run.runId(), run.startedAt(), now, step, c.input(), c.read(), c.kept(),
-            c.quarantined(), c.collapsed(), c.ineligible(), c.reconciled()))
-        .toList();
+    List<Row> rows =
+        counts.stream()
+            .map(
+                c ->
+                    RowFactory.create(
+                        edition,
+                        run.runId(),
+                        run.startedAt(),
+                        now,
+                        step,
+                        c.input(),
+                        c.read(),
+                        c.kept(),
+                        c.quarantined(),
+                        c.collapsed(),
+                        c.ineligible(),
+                        c.reconciled()))
+            .toList();
     warehouse.append(Tables.RUN_LOG, spark.createDataFrame(rows, Schemas.RUN_LOG));
   }
 }

@@ -22,13 +22,16 @@ public final class RunTables {
 
   /** Records the current version of every table but run_tables itself (written last, by this). */
   public static void record(SparkSession spark, Warehouse warehouse, RunInfo run, int edition) {
-    List<Row> rows = warehouse.tables().stream()
-        .filter(t -> !t.equals(Tables.RUN_TABLES))
-        .map(t -> {
-          Warehouse.Commit last = warehouse.lastCommit(t);
-          return RowFactory.create(edition, run.runId(), t, last.version(), last.committedAt());
-        })
-        .toList();
+    List<Row> rows =
+        warehouse.tables().stream()
+            .filter(t -> !t.equals(Tables.RUN_TABLES))
+            .map(
+                t -> {
+                  Warehouse.Commit last = warehouse.lastCommit(t);
+                  return RowFactory.create(
+                      edition, run.runId(), t, last.version(), last.committedAt());
+                })
+            .toList();
     warehouse.append(Tables.RUN_TABLES, spark.createDataFrame(rows, Schemas.RUN_TABLES));
   }
 
@@ -38,14 +41,23 @@ public final class RunTables {
     if (!warehouse.exists(Tables.RUN_TABLES)) {
       return versions;
     }
-    warehouse.read(Tables.RUN_TABLES).where(col("run_id").equalTo(runId))
-        .select("table_name", "version").orderBy("table_name").collectAsList()
+    warehouse
+        .read(Tables.RUN_TABLES)
+        .where(col("run_id").equalTo(runId))
+        .select("table_name", "version")
+        .orderBy("table_name")
+        .collectAsList()
         .forEach(r -> versions.put(r.getString(0), r.getLong(1)));
     return versions;
   }
 
   /** The edition a run worked on. */
   public static int edition(Warehouse warehouse, String runId) {
-    return warehouse.read(Tables.RUN_TABLES).where(col("run_id").equalTo(runId)).select("edition").first().getInt(0);
+    return warehouse
+        .read(Tables.RUN_TABLES)
+        .where(col("run_id").equalTo(runId))
+        .select("edition")
+        .first()
+        .getInt(0);
   }
 }

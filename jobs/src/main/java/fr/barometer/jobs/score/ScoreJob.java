@@ -25,16 +25,21 @@ public final class ScoreJob {
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {
     int edition = config.edition();
     spark.sparkContext().setJobDescription("score " + edition);
-    Dataset<Row> eligibility = Eligibility.eligibility(warehouse.read(Tables.STRUCTURES, edition),
-        warehouse.read(Tables.COMMUNES, edition), warehouse.read(Tables.EPCI, edition), config);
+    Dataset<Row> eligibility =
+        Eligibility.eligibility(
+            warehouse.read(Tables.STRUCTURES, edition),
+            warehouse.read(Tables.COMMUNES, edition),
+            warehouse.read(Tables.EPCI, edition),
+            config);
     warehouse.replaceEdition(Tables.ELIGIBILITY, edition, eligibility);
 
-    ScoringInputs inputs = new ScoringInputs(
-        warehouse.read(Tables.ELIGIBILITY, edition),
-        warehouse.read(Tables.SITES, edition),
-        warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
-        warehouse.read(Tables.AUDITS, edition),
-        warehouse.read(Tables.AUDIT_ANSWERS, edition));
+    ScoringInputs inputs =
+        new ScoringInputs(
+            warehouse.read(Tables.ELIGIBILITY, edition),
+            warehouse.read(Tables.SITES, edition),
+            warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
+            warehouse.read(Tables.AUDITS, edition),
+            warehouse.read(Tables.AUDIT_ANSWERS, edition));
     Scoring.Scope scope = Scoring.scope(inputs, config);
     warehouse.replaceEdition(Tables.ANSWER_POINTS, edition, scope.answerPoints());
     // The other tables aggregate the answer points read back from their table: cheaper than a
@@ -42,7 +47,8 @@ public final class ScoreJob {
     ScoringResult scores = scope.tablesFrom(warehouse.read(Tables.ANSWER_POINTS, edition));
     // Later tables derive from these: cached, Spark reuses them instead of recomputing them (site
     // scores use the channel scores, structure scores the site scores and completeness).
-    List<Dataset<Row>> reused = List.of(scores.siteChannelScores(), scores.siteScores(), scores.completeness());
+    List<Dataset<Row>> reused =
+        List.of(scores.siteChannelScores(), scores.siteScores(), scores.completeness());
     reused.forEach(d -> d.persist(StorageLevel.MEMORY_AND_DISK()));
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>(scores.byTable());
     tables.remove(Tables.ANSWER_POINTS);

@@ -1,9 +1,9 @@
 package fr.barometer.jobs.survey;
 
-import fr.barometer.common.publish.SurveyNational;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.publish.SurveyNational;
 import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.survey.Participation;
 import fr.barometer.common.survey.PerceivedVsProduced;
@@ -23,14 +23,19 @@ public final class SurveyJob {
     int edition = config.edition();
     spark.sparkContext().setJobDescription("survey " + edition);
     Dataset<Row> responses = warehouse.read(Tables.SURVEY_RESPONSES, edition);
-    Dataset<Row> participating = Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
-    Dataset<Row> structureResults = SurveyResults.perStructure(responses, participating, config)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> both = PerceivedVsProduced.perStructure(warehouse.read(Tables.STRUCTURE_SCORES, edition),
-        structureResults).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> participating =
+        Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
+    Dataset<Row> structureResults =
+        SurveyResults.perStructure(responses, participating, config)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> both =
+        PerceivedVsProduced.perStructure(
+                warehouse.read(Tables.STRUCTURE_SCORES, edition), structureResults)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.SURVEY_STRUCTURE_RESULTS, structureResults);
-    tables.put(Tables.SURVEY_TERRITORY_RESULTS,
+    tables.put(
+        Tables.SURVEY_TERRITORY_RESULTS,
         SurveyResults.perTerritory(responses, warehouse.read(Tables.COMMUNES, edition), config));
     tables.put(Tables.SURVEY_NATIONAL, SurveyNational.cells(responses, participating, config));
     tables.put(Tables.PARTICIPATION, Participation.participation(structureResults, participating));

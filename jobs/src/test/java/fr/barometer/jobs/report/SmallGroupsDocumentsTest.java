@@ -40,12 +40,14 @@ class SmallGroupsDocumentsTest {
   @BeforeAll
   static void write() {
     Reports.Inputs in = SmallGroupsFixture.inputs();
-    ReportDocuments personalized = new ReportDocuments(out, SmallGroupsFixture.EDITION, K, PRODUCED);
+    ReportDocuments personalized =
+        new ReportDocuments(out, SmallGroupsFixture.EDITION, K, PRODUCED);
     for (Row row : Reports.personalized(in).collectAsList()) {
       personalized.personalized(ReportRows.toMap(row));
     }
     // The standard results of the same structures, in a folder of their own: the same rule holds.
-    ReportDocuments standard = new ReportDocuments(out.resolve("standard"), SmallGroupsFixture.EDITION, K, PRODUCED);
+    ReportDocuments standard =
+        new ReportDocuments(out.resolve("standard"), SmallGroupsFixture.EDITION, K, PRODUCED);
     for (Row row : SmallGroupsFixture.standard(in).collectAsList()) {
       standard.standard(ReportRows.toMap(row));
     }
@@ -61,8 +63,15 @@ class SmallGroupsDocumentsTest {
         double tolerance = file.toString().endsWith(".json") ? 1e-9 : 0.051;
         for (double number : numbersIn(file)) {
           for (double figure : forbidden) {
-            assertFalse(Math.abs(number - figure) < tolerance, file + " holds " + number + ", a figure of "
-                + s.id() + "'s group of " + SmallGroupsFixture.groupOf(s).size());
+            assertFalse(
+                Math.abs(number - figure) < tolerance,
+                file
+                    + " holds "
+                    + number
+                    + ", a figure of "
+                    + s.id()
+                    + "'s group of "
+                    + SmallGroupsFixture.groupOf(s).size());
           }
         }
         checked++;
@@ -75,15 +84,22 @@ class SmallGroupsDocumentsTest {
   @Test
   void everyRankAndGroupFigureShownIsOfAPublishedGroupOfAtLeastK() throws IOException {
     for (Structure s : SmallGroupsFixture.STRUCTURES) {
-      for (Path file : List.of(out.resolve("structures/" + s.id() + ".json"),
-          out.resolve("standard/structures/" + s.id() + ".json"))) {
+      for (Path file :
+          List.of(
+              out.resolve("structures/" + s.id() + ".json"),
+              out.resolve("standard/structures/" + s.id() + ".json"))) {
         for (JsonNode m : new ObjectMapper().readTree(file.toFile()).get("positioning")) {
           boolean small = SmallGroupsFixture.groupOf(s).size() < K;
-          assertEquals(small ? "NATIONAL" : "PEER_GROUP", m.get("comparison").asText(), file + " " + m);
+          assertEquals(
+              small ? "NATIONAL" : "PEER_GROUP", m.get("comparison").asText(), file + " " + m);
           assertTrue(m.get("comparison_size").asInt() >= K, file + " " + m);
           // Region 84 holds 4 structures, department 69 only 3: its rank is withheld.
-          assertEquals(m.get("department_size").asInt() >= K, !m.get("rank_department").isNull(), file + " " + m);
-          assertEquals(m.get("region_size").asInt() >= K, !m.get("rank_region").isNull(), file + " " + m);
+          assertEquals(
+              m.get("department_size").asInt() >= K,
+              !m.get("rank_department").isNull(),
+              file + " " + m);
+          assertEquals(
+              m.get("region_size").asInt() >= K, !m.get("rank_region").isNull(), file + " " + m);
         }
       }
     }
@@ -92,8 +108,12 @@ class SmallGroupsDocumentsTest {
   @Test
   void aStructureInAGroupUnderKIsToldSoAndComparedWithTheNation() throws IOException {
     String alone = Files.readString(out.resolve("structures/P1.html"));
-    assertTrue(alone.contains("Votre groupe de pairs (POSTAL, 1 structure) est trop petit pour une comparaison "
-        + "anonyme (il en faut au moins 4) : vous êtes comparé à l&#39;échantillon national (10 structures)."), alone);
+    assertTrue(
+        alone.contains(
+            "Votre groupe de pairs (POSTAL, 1 structure) est trop petit pour une comparaison"
+                + " anonyme (il en faut au moins 4) : vous êtes comparé à l&#39;échantillon"
+                + " national (10 structures)."),
+        alone);
     assertFalse(alone.contains("1 / 1"), "no rank in a group of one");
     String full = Files.readString(out.resolve("structures/T1.html"));
     assertFalse(full.contains("trop petit"), full);
@@ -134,7 +154,9 @@ class SmallGroupsDocumentsTest {
     return files;
   }
 
-  /** Every number a reader sees: decimals in French ("61,1") in HTML and PDF, every number in JSON. */
+  /**
+   * Every number a reader sees: decimals in French ("61,1") in HTML and PDF, every number in JSON.
+   */
   private static List<Double> numbersIn(Path file) throws IOException {
     List<Double> numbers = new ArrayList<>();
     if (file.toString().endsWith(".json")) {
