@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * audits/2017-09.jsonl ends with a line cut in half, survey/latin1.csv is Latin-1 and
  * survey/wrong-count.csv has a short row. Each is quarantined with its reason; the run completes.
  */
+@Tag("end-to-end")
 class CorruptInputTest {
   private static final SparkSession SPARK = SparkTestSession.get();
   @TempDir static Path tmp;

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two runs of one edition on different landing content, then history, a reader's snapshot of the
  * first run and a rollback to it. The second landing lacks audit A6 (S1's second e-mail audit).
  */
+@Tag("end-to-end")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HistoryTest {
   private static final SparkSession SPARK = SparkTestSession.get();

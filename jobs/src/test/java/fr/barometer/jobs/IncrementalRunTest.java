@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * October's file is withdrawn and structures.csv changes (S3 now ACCEPTED, so its audit A4 enters
  * the perimeter): every audit file is re-checked, and again the tables equal a --full run's.
  */
+@Tag("end-to-end")
 class IncrementalRunTest {
   private static final SparkSession SPARK = SparkTestSession.get();
   @TempDir static Path tmp;

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shared fixture run), whose every row's fate is worked out in the comments below, and checks the
  * tables, quarantine and run log.
  */
+@Tag("end-to-end")
 class IngestJobTest {
   private static final SparkSession SPARK = SparkTestSession.get();
   @TempDir static Path warehouseDir;

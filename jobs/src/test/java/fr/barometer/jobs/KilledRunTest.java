@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * warehouse must be readable; then a run to the end must give the tables of an uninterrupted run on
  * the same landing folder.
  */
+@Tag("end-to-end")
 class KilledRunTest {
   private static final Logger LOG = LoggerFactory.getLogger(KilledRunTest.class);
   private static final SparkSession SPARK = SparkTestSession.get();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * landing folder, with the tables registered under their names as 'sql' does: a renamed column
  * breaks this test, not an analyst's morning.
  */
+@Tag("end-to-end")
 class NotebooksTest {
   private static final SparkSession SPARK = SparkTestSession.get();
   private static final Path NOTEBOOKS = Path.of("..", "notebooks");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The nightly command end to end on the hand-written landing folder, then sql and export on its
  * tables.
  */
+@Tag("end-to-end")
 class RunCommandTest {
   @TempDir static Path tmp;
   private static String runOutput;

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Hive-free {@code DataFrameSuiteBase} companion object instead. The arithmetic behind each number
  * is written out in common's {@code ScoringTest}.
  */
+@Tag("end-to-end")
 class ScoringTablesTest {
   private static final double TOLERANCE = 1e-9;
   private static ScoringResult result;

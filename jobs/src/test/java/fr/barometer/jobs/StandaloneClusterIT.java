@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StandaloneClusterIT}. Its files (Spark home,
  * logs, worker folders with the executors' logs, warehouse) stay in {@code target/it-cluster}.
  */
+@Tag("end-to-end")
 class StandaloneClusterIT {
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneClusterIT.class);
   private static final Duration CLUSTER_PATIENCE = Duration.ofMinutes(3);
