@@ -30,14 +30,15 @@ public final class SparkSessions {
 
   /**
    * Below this many bytes of audit and survey exports, an edition runs interpreted: compiling the
-   * generated code of every query costs more than it saves on so few rows. Interleaved cold runs of
-   * {@code run}: 8-structure fixture 128.7 s -> 109.7 s (mean of five pairs), the 300-structure
-   * sample (4 MB) 139 s -> 116 s; at 4,000 structures (52 MB) no gain left, 175.7 s -> 174.4 s (the
-   * score step already 4.6 s slower there).
+   * generated code of every query costs more than it saves on so few rows (measured in
+   * bench/RESULTS.md: a gain on the fixture and the sample, none left at 4,000 structures).
    */
   public static final long INTERPRETED_BELOW_BYTES = 16L << 20;
 
   private SparkSessions() {}
+
+  // Each setting below was kept because it paid in interleaved runs; the figures are in
+  // bench/RESULTS.md.
 
   /**
    * The code generation settings for an edition of {@code exportBytes} (audit and survey files):
@@ -84,41 +85,35 @@ public final class SparkSessions {
     // Defaults only: a --conf given to spark-submit wins.
     SparkConf given = new SparkConf();
     // Our Delta logs hold a few files per table: Delta's default of 50 partitions to rebuild a
-    // table's state made every commit run ~100 tiny tasks (measured: score step 110 s -> 31 s).
+    // table's state made every commit run ~100 tiny tasks.
     defaultUnlessGiven(builder, given, SNAPSHOT_PARTITIONS, "2");
     // A write task holds one edition, one table partition: with a writer open per partition it
     // streams its rows to the file instead of buffering and sorting them all by edition first.
     defaultUnlessGiven(builder, given, CONCURRENT_WRITERS, "2");
     // Each commit's .crc summary, kept without the table's file list: the list made Delta check it
     // at every commit. With the summary Delta knows a new version's metadata without reading the
-    // log again; a run makes ~45 commits (8-structure fixture, interleaved: no summary 101.0 /
-    // 110.5 s a run, summary without the list 90.0 / 94.9 s, summary with it 116-134 s earlier).
+    // log again, and a run makes ~45 commits.
     defaultUnlessGiven(builder, given, FILES_IN_CHECKSUM, "false");
     // The cached datasets (resolved staged rows, answer points) are read a few times each, and
     // mostly made of unique strings (raw records, digests, ids) that the cache's dictionary
     // encoding tries and gives up on: a third of the executors' samples while building them.
-    // Without
-    // it, at 40,000 structures: a run 316 s -> 294 s, its CPU time 569 s -> 519 s.
     defaultUnlessGiven(builder, given, CACHE_COMPRESSION, "false");
     // Delta's file statistics (min, max, nulls) on the first 3 data columns of a new table (the
     // keys, where any) instead of 32: rows are not clustered within an edition, so every file's
     // range spans nearly every key and skipping gains nothing, while collecting them slowed each
-    // write (score step at 40,000 structures: 150 s -> 141 s). Row counts are still recorded.
+    // write. Row counts are still recorded.
     defaultUnlessGiven(builder, given, INDEXED_COLUMNS, "3");
     // Joins on the cached answer points have no size estimate, so Spark put runtime Bloom filters
     // on them: each built by an extra aggregation and carried, 3 MB apiece, inside every task of
     // the plan (18-21 MB task binaries even on the 8-structure fixture). Our joins are with small,
-    // broadcast sides: the filters skip nothing. Score step at 40,000 structures, interleaved:
-    // 147.0 / 141.9 s -> 128.1 / 132.4 s.
+    // broadcast sides: the filters skip nothing.
     defaultUnlessGiven(builder, given, RUNTIME_BLOOM_FILTERS, "false");
     // A run generates ~1,000 distinct classes (plans, projections, Delta's statistics); Spark keeps
     // 100, so a task often compiled again what the driver had compiled for the same stage.
-    // Fixture run: 1,308 -> 1,022 compilations, 23.7 -> 18.0 s of compiling.
     defaultUnlessGiven(builder, given, CODEGEN_CACHE_ENTRIES, "1000");
     // A join may use its sides' hashing on a part of its keys: answer points hash audits and
     // answers on the audit alone, then join on (audit, item) without shuffling the (audit x item)
-    // rows (66 MB shuffled instead of 657 MB at 40,000 structures). Score step alone there, six
-    // runs each way interleaved: mean 116.8 s -> 110.2 s.
+    // rows (66 MB shuffled instead of 657 MB at 40,000 structures).
     defaultUnlessGiven(builder, given, ALL_KEYS_FOR_JOINS, "false");
     if (master != null) {
       builder.master(master);

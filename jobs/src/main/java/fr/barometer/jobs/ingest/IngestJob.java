@@ -341,8 +341,7 @@ public final class IngestJob {
   /**
    * The answers of the audits that stand, one row each, good or refused. Not cached: each of its
    * three readers (the clean table, the quarantine, the count) explodes them again from the cached
-   * audits, which costs less than building a cache of every answer (ingest at 40,000 structures,
-   * interleaved: 178.2 / 177.4 s cached, 169.8 / 163.7 s not).
+   * audits, which costs less than building a cache of every answer (bench/RESULTS.md).
    */
   private Dataset<Row> stageAnswers(Dataset<Row> audits) {
     Dataset<Row> answers = AuditAnswers.ofKeptAudits(audits);
@@ -385,8 +384,8 @@ public final class IngestJob {
   /**
    * (path, bytes) of each file, one partition per file; none when there is nothing to parse. One
    * {@code binaryFiles} per file: given them all, it packs files into partitions of the average
-   * size, so two survey exports of nearly equal size became one task (40,000 structures: 24 s on
-   * one core while the other idled).
+   * size, so two survey exports of nearly equal size became one task, on one core while the other
+   * idled.
    */
   private JavaPairRDD<String, PortableDataStream> readFiles(List<String> paths) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
