@@ -12,6 +12,7 @@ import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.report.Reports;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
+import fr.barometer.jobs.report.StructureReport;
 import fr.barometer.jobs.run.EditionSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -99,13 +100,13 @@ public final class ReportCommand implements Callable<Integer> {
   /** Streams the rows to the driver one partition at a time: thousands of reports fit. */
   private void each(
       Dataset<Row> reports,
-      Function<Map<String, Object>, ReportDocuments.Entry> write,
+      Function<StructureReport, ReportDocuments.Entry> write,
       List<ReportDocuments.Entry> entries) {
     Dataset<Row> chosen =
         structure == null ? reports : reports.where(col("structure_id").equalTo(structure));
     Iterator<Row> rows = chosen.toLocalIterator();
     while (rows.hasNext()) {
-      entries.add(write.apply(ReportRows.toMap(rows.next())));
+      entries.add(write.apply(ReportRows.toReport(rows.next())));
     }
   }
 

@@ -1,14 +1,15 @@
 package fr.barometer.jobs.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.Measure.Kind;
 import fr.barometer.common.domain.Scope;
+import fr.barometer.jobs.report.StructureReport.Position;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -47,7 +49,6 @@ public final class ReportDocuments {
   private static final DateTimeFormatter FRENCH_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
   private final Configuration templates;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** One line of the index: a structure with documents. */
   public record Entry(
@@ -72,6 +73,13 @@ public final class ReportDocuments {
     templates.setDefaultEncoding("UTF-8");
     templates.setLocale(Locale.FRANCE);
     templates.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    // A record's component reads as a property (report.name), and a null one as missing, so that
+    // the templates' defaults (report.name!report.structureId) apply.
+    DefaultObjectWrapperBuilder wrapper =
+        new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+        ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    templates.setObjectWrapper(wrapper.build());
     templates.setLogTemplateExceptions(false);
     XRLog.setLoggingEnabled(false);
   }
@@ -90,44 +98,46 @@ public final class ReportDocuments {
           "suppression");
 
   /** A personalised report: HTML, JSON and PDF. */
-  public Entry personalized(Map<String, Object> report) {
+  public Entry personalized(StructureReport report) {
     return structure(report, "PERSONALIZED", true);
   }
 
   /** A standard structure's results: HTML and JSON. */
-  public Entry standard(Map<String, Object> report) {
-    return structure(report, (String) report.get("plan"), false);
+  public Entry standard(StructureReport report) {
+    return structure(report, report.plan(), false);
   }
 
-  private Entry structure(Map<String, Object> report, String plan, boolean personalized) {
-    String id = (String) report.get("structure_id");
+  private Entry structure(StructureReport report, String plan, boolean personalized) {
+    String id = report.structureId();
     String file = STRUCTURES_DIR + "/" + fileName(id);
-    List<Map<String, Object>> positions = inReadingOrder(list(report, "positioning"));
+    List<Position> positions =
+        orEmpty(report.positioning()).stream()
+            .sorted(Comparator.comparing(p -> Measure.parse(p.measure())))
+            .toList();
     Map<String, String> criterionLabels = new HashMap<>();
-    list(report, "criteria")
-        .forEach(c -> criterionLabels.put((String) c.get("criterion"), (String) c.get("label")));
+    orEmpty(report.criteria()).forEach(c -> criterionLabels.put(c.criterion(), c.label()));
+    List<Position> compared = overallAndChannels(positions);
     Map<String, Object> model = model();
     model.put("report", report);
     model.put("personalized", personalized);
     model.put("positions", positions);
     positions.stream()
-        .filter(m -> measureOf(m).equals(Measure.OVERALL))
+        .filter(p -> Measure.parse(p.measure()).equals(Measure.OVERALL))
         .findFirst()
         .ifPresent(o -> model.put("overall", o));
     model.put("criterion_labels", criterionLabels);
-    List<Map<String, Object>> compared = overallAndChannels(positions);
     model.put("compared", compared);
     model.put(
         "comparisons",
-        compared.stream().map(m -> m.get("comparison")).filter(c -> c != null).distinct().toList());
+        compared.stream().map(Position::comparison).filter(c -> c != null).distinct().toList());
     model.put("charts", charts(positions, personalized));
     model.put(
         "channels",
-        list(report, "channels").stream()
-            .sorted(Comparator.comparingInt(c -> Labels.order((String) c.get("channel"))))
+        orEmpty(report.channels()).stream()
+            .sorted(Comparator.comparingInt(c -> Labels.order(c.channel())))
             .toList());
-    if (report.get("territory") != null) {
-      model.put("territory", report.get("territory"));
+    if (report.territory() != null) {
+      model.put("territory", report.territory());
     }
     String html = render("structure.ftlh", model);
     write(file + ".html", html);
@@ -136,29 +146,20 @@ public final class ReportDocuments {
       pdf(html, out.resolve(file + ".pdf"));
     }
     Double score =
-        number(
-            personalized
-                ? ((Map<?, ?>) report.get("performance")).get("barometer_score")
-                : report.get("barometer_score"));
-    return new Entry(
-        id,
-        (String) report.get("name"),
-        (String) report.get("category"),
-        plan,
-        score,
-        file,
-        personalized);
+        personalized && report.performance() != null
+            ? report.performance().barometerScore()
+            : report.barometerScore();
+    return new Entry(id, report.name(), report.category(), plan, score, file, personalized);
   }
 
   /**
    * The distribution of the comparison group of the barometer score and each channel; for a
    * personalised report, the profile of steps and criteria against the comparison group's mean.
    */
-  private static Map<String, String> charts(
-      List<Map<String, Object>> positions, boolean personalized) {
+  private static Map<String, String> charts(List<Position> positions, boolean personalized) {
     Map<String, String> charts = new HashMap<>();
-    List<Map<String, Object>> compared = overallAndChannels(positions);
-    if (compared.stream().anyMatch(m -> m.get("group_median") != null)) {
+    List<Position> compared = overallAndChannels(positions);
+    if (compared.stream().anyMatch(p -> p.groupMedian() != null)) {
       charts.put(
           "distribution",
           Charts.distribution(
@@ -186,46 +187,43 @@ public final class ReportDocuments {
     return charts;
   }
 
-  /** The positions in reading order: barometer score, channels, steps, then criteria by code. */
-  private static List<Map<String, Object>> inReadingOrder(List<Map<String, Object>> positions) {
-    return positions.stream().sorted(Comparator.comparing(ReportDocuments::measureOf)).toList();
-  }
-
   /** The OVERALL and per-channel positions, in reading order: what the reports compare on. */
-  private static List<Map<String, Object>> overallAndChannels(List<Map<String, Object>> positions) {
+  private static List<Position> overallAndChannels(List<Position> positions) {
     return positions.stream()
-        .filter(m -> measureOf(m).equals(Measure.OVERALL) || measureOf(m).kind() == Kind.CHANNEL)
+        .filter(
+            p -> {
+              Kind kind = Measure.parse(p.measure()).kind();
+              return kind == Kind.OVERALL || kind == Kind.CHANNEL;
+            })
         .toList();
   }
 
   /** The structure's values and its comparison groups' means, for the measures of one kind. */
-  private static java.util.Optional<List<Charts.Point>> profile(
-      List<Map<String, Object>> positions, Kind kind) {
+  private static Optional<List<Charts.Point>> profile(List<Position> positions, Kind kind) {
     List<Charts.Point> points =
         positions.stream()
-            .filter(m -> measureOf(m).kind() == kind)
+            .filter(p -> Measure.parse(p.measure()).kind() == kind)
             .map(
-                m ->
+                p ->
                     new Charts.Point(
-                        Labels.of(measure(m)),
-                        number(m.get("value")),
-                        null,
-                        null,
-                        null,
-                        number(m.get("group_mean"))))
+                        Labels.of(p.measure()), p.value(), null, null, null, p.groupMean()))
             .toList();
-    return points.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(points);
+    return points.isEmpty() ? Optional.empty() : Optional.of(points);
   }
 
   /** A chart category: the value, and its comparison group's published quartiles and mean. */
-  private static Charts.Point point(Map<String, Object> m) {
+  private static Charts.Point point(Position p) {
     return new Charts.Point(
-        Labels.of(measure(m)),
-        number(m.get("value")),
-        number(m.get("group_p25")),
-        number(m.get("group_median")),
-        number(m.get("group_p75")),
-        number(m.get("group_mean")));
+        Labels.of(p.measure()),
+        p.value(),
+        p.groupP25(),
+        p.groupMedian(),
+        p.groupP75(),
+        p.groupMean());
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /**
@@ -470,7 +468,7 @@ public final class ReportDocuments {
     try {
       Path target = out.resolve(file);
       Files.createDirectories(target.getParent());
-      json.writeValue(target.toFile(), value);
+      ReportRows.JSON.writeValue(target.toFile(), value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

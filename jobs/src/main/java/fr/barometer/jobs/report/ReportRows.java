@@ -1,5 +1,8 @@
 package fr.barometer.jobs.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.barometer.common.domain.ParisTime;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -13,12 +16,23 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A report row as plain Java maps and lists, nested as the table is: the one model behind the JSON
- * file (Jackson) and the HTML and PDF documents (FreeMarker), so they hold the same content.
+ * A report row as the {@link StructureReport} it holds, and the rows of the national tables as
+ * plain maps: the one model behind the JSON files (Jackson) and the HTML and PDF documents
+ * (FreeMarker), so they hold the same content.
  */
 public final class ReportRows {
+  /** Reads and writes the report model with the tables' snake_case names. */
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportRows() {}
+
+  /** A row of report_standard or report_personalized. */
+  public static StructureReport toReport(Row row) {
+    return JSON.convertValue(toMap(row), StructureReport.class);
+  }
 
   public static Map<String, Object> toMap(Row row) {
     Map<String, Object> map = new LinkedHashMap<>();

@@ -43,13 +43,13 @@ class SmallGroupsDocumentsTest {
     ReportDocuments personalized =
         new ReportDocuments(out, SmallGroupsFixture.EDITION, K, PRODUCED);
     for (Row row : Reports.personalized(in).collectAsList()) {
-      personalized.personalized(ReportRows.toMap(row));
+      personalized.personalized(ReportRows.toReport(row));
     }
     // The standard results of the same structures, in a folder of their own: the same rule holds.
     ReportDocuments standard =
         new ReportDocuments(out.resolve("standard"), SmallGroupsFixture.EDITION, K, PRODUCED);
     for (Row row : SmallGroupsFixture.standard(in).collectAsList()) {
-      standard.standard(ReportRows.toMap(row));
+      standard.standard(ReportRows.toReport(row));
     }
   }
 
