@@ -111,7 +111,7 @@ public final class NationalBarometer {
   private static Dataset<Row> decide(
       Dataset<Row> cells, Map<String, Set<String>> stratumCategories, int k) {
     List<SecondarySuppression.Family> families = SecondarySuppression.families(stratumCategories);
-    Map<String, List<SecondarySuppression.Cell>> byMeasure = new TreeMap<>();
+    Map<EditionMeasure, List<SecondarySuppression.Cell>> byMeasure = new TreeMap<>();
     for (Row r :
         cells
             .select("edition", "scope", "scope_value", "measure", "n_structures")
@@ -119,23 +119,31 @@ public final class NationalBarometer {
             .collectAsList()) {
       long n = r.getLong(4);
       byMeasure
-          .computeIfAbsent(r.getInt(0) + "|" + r.getString(3), m -> new ArrayList<>())
+          .computeIfAbsent(new EditionMeasure(r.getInt(0), r.getString(3)), m -> new ArrayList<>())
           .add(new SecondarySuppression.Cell(r.getString(1), r.getString(2), n, n < k));
     }
     List<Row> rows = new ArrayList<>();
     byMeasure.forEach(
         (key, measureCells) -> {
           SecondarySuppression.apply(measureCells, families, k);
-          int edition = Integer.parseInt(key.substring(0, key.indexOf('|')));
-          String measure = key.substring(key.indexOf('|') + 1);
           for (SecondarySuppression.Cell c : measureCells) {
             String why = !c.suppressed() ? null : c.secondary() ? "SECONDARY" : "PRIMARY";
             rows.add(
                 RowFactory.create(
-                    edition, c.scope(), c.scopeValue(), measure, c.suppressed(), why));
+                    key.edition(), c.scope(), c.scopeValue(), key.measure(), c.suppressed(), why));
           }
         });
     return cells.sparkSession().createDataFrame(rows, DECISION);
+  }
+
+  /** The cells decided together: one edition's cells of one measure. */
+  private record EditionMeasure(int edition, String measure) implements Comparable<EditionMeasure> {
+    @Override
+    public int compareTo(EditionMeasure other) {
+      return edition != other.edition
+          ? Integer.compare(edition, other.edition)
+          : measure.compareTo(other.measure);
+    }
   }
 
   private static Map<String, Set<String>> stratumCategories(Dataset<Row> structures) {
