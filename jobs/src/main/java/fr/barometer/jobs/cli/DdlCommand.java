@@ -25,7 +25,7 @@ public final class DdlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SparkSession session = spark.session("barometer ddl");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     for (String table : warehouse.tables()) {
       System.out.println(statement(session, warehouse, table));
     }

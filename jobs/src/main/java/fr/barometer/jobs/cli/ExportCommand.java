@@ -39,7 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer export");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     if (!warehouse.exists(table)) {
       throw BarometerException.cannotRead(
           warehouse.path(table),

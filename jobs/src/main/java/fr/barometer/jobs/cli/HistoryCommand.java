@@ -37,7 +37,7 @@ public final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer history");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     if (!warehouse.exists(Tables.RUN_LOG)) {
       throw new BarometerException(
           "Cannot list the runs: "

@@ -26,7 +26,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer publish");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     try (RunLock lock = spark.lock(session, RunInfo.start(), "publish")) {
       // Republishing without the report datasets would leave their positions stale.
       Pipeline.publishAndReport(session, warehouse, EditionSettings.of(warehouse, edition));

@@ -56,7 +56,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer report");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     if (!warehouse.exists(Tables.REPORT_STANDARD)
         || !warehouse.exists(Tables.REPORT_PERSONALIZED)) {
       throw new BarometerException(

@@ -35,7 +35,7 @@ public final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer rollback");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     RunInfo run = RunInfo.start();
     try (RunLock lock = spark.lock(session, run, "rollback")) {
       Map<String, Long> versions = RunTables.versions(warehouse, target);

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
   private int run(SparkSession session, RunInfo run) {
     Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
     SparkSessions.fitCodeGeneration(session, folder.exportBytes());
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
     EditionConfig config = ingest.config();
     if (edition != null && edition != config.edition()) {

@@ -24,7 +24,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer score");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     try (RunLock lock = spark.lock(session, RunInfo.start(), "score")) {
       ScoreJob.run(session, warehouse, EditionSettings.of(warehouse, edition));
     }

@@ -24,6 +24,11 @@ final class SparkOptions {
     return warehouse != null ? warehouse : Warehouse.defaultRoot();
   }
 
+  /** The warehouse of --warehouse, read and written through the session. */
+  Warehouse warehouse(SparkSession session) {
+    return new Warehouse(session, warehouseRoot());
+  }
+
   /** Takes the warehouse's run lock: every command that writes tables holds it while it writes. */
   RunLock lock(SparkSession session, RunInfo run, String command) {
     return RunLock.acquire(

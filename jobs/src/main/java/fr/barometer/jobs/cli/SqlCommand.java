@@ -48,7 +48,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SparkSession session = spark.session("barometer sql");
-    Warehouse warehouse = new Warehouse(session, spark.warehouseRoot());
+    Warehouse warehouse = spark.warehouse(session);
     for (String table : warehouse.tables()) {
       warehouse.read(table).createOrReplaceTempView(table);
     }
