@@ -82,6 +82,17 @@ class ReportCommandTest {
             Tables.REFERENTIAL_CRITERIA)) {
       warehouse.replaceEdition(table, EDITION, tables.get(table));
     }
+    // A structure of the registry whose application was refused: listed in the index, no report.
+    warehouse.replaceEdition(
+        Tables.STRUCTURES,
+        EDITION,
+        tables
+            .get(Tables.STRUCTURES)
+            .unionByName(
+                spark.sql(
+                    "SELECT 2017 AS edition, 'STR-DELTA' AS structure_id, 'Mairie de Deltaville' AS"
+                        + " name, 'ADMINISTRATION' AS category, 'MAIRIE' AS subtype, 'REJECTED' AS"
+                        + " application_status")));
     warehouse.replaceEdition(
         Tables.EDITION_SETTINGS,
         EDITION,
@@ -309,6 +320,23 @@ class ReportCommandTest {
         "a suppressed region's values");
     // The survey's region cell is named too.
     assertTrue(html.contains("<td>Région Bretagne (53)</td>"), html);
+  }
+
+  @Test
+  void theIndexListsEachReportWithItsCategoryPlanAndScoreAndTheStructuresWithoutOne()
+      throws IOException {
+    String index = Files.readString(out.resolve("index.html"));
+    assertTrue(
+        index.contains(
+            "<tr><td>Mairie d&#39;Alphaville</td><td>STR-ALPHA</td><td>Administrations et"
+                + " collectivités</td><td>Personnalisé</td><td class=\"num\">74,5</td>"),
+        index);
+    assertTrue(index.contains("<h2>3 structures avec rapport</h2>"), index);
+    assertTrue(
+        index.contains(
+            "<tr><td>Mairie de Deltaville</td><td>STR-DELTA</td><td>Administrations et"
+                + " collectivités</td><td>candidature non retenue</td></tr>"),
+        index);
   }
 
   @Test

@@ -10,6 +10,9 @@ import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.report.Reports;
+import fr.barometer.jobs.report.NationalFigures.BarometerCell;
+import fr.barometer.jobs.report.NationalFigures.Correlation;
+import fr.barometer.jobs.report.NationalFigures.SurveyCell;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
 import fr.barometer.jobs.report.StructureReport;
@@ -75,9 +78,10 @@ public final class ReportCommand implements Callable<Integer> {
         entries);
     if (structure == null) {
       documents.national(
-          rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition)),
-          rows(warehouse.read(Tables.SURVEY_NATIONAL, edition)),
-          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition)).stream()
+          rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition), BarometerCell.class),
+          rows(warehouse.read(Tables.SURVEY_NATIONAL, edition), SurveyCell.class),
+          rows(warehouse.read(Tables.PERCEIVED_VS_PRODUCED_NATIONAL, edition), Correlation.class)
+              .stream()
               .findFirst()
               .orElse(null),
           regionNames(warehouse),
@@ -173,7 +177,7 @@ public final class ReportCommand implements Callable<Integer> {
         .toList();
   }
 
-  private static List<Map<String, Object>> rows(Dataset<Row> table) {
-    return table.drop("edition").collectAsList().stream().map(ReportRows::toMap).toList();
+  private static <T> List<T> rows(Dataset<Row> table, Class<T> type) {
+    return table.drop("edition").collectAsList().stream().map(r -> ReportRows.as(r, type)).toList();
   }
 }

@@ -6,6 +6,9 @@ import com.openhtmltopdf.util.XRLog;
 import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.Measure.Kind;
 import fr.barometer.common.domain.Scope;
+import fr.barometer.jobs.report.NationalFigures.BarometerCell;
+import fr.barometer.jobs.report.NationalFigures.Correlation;
+import fr.barometer.jobs.report.NationalFigures.SurveyCell;
 import fr.barometer.jobs.report.StructureReport.Position;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
@@ -28,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -52,16 +54,16 @@ public final class ReportDocuments {
 
   /** One line of the index: a structure with documents. */
   public record Entry(
-      String structure_id,
+      String structureId,
       String name,
       String category,
       String plan,
-      Double barometer_score,
+      Double barometerScore,
       String file,
       boolean pdf) {}
 
   /** One line of the index: a structure of the registry without documents, and why. */
-  public record Unreported(String structure_id, String name, String category, String reason) {}
+  public record Unreported(String structureId, String name, String category, String reason) {}
 
   public ReportDocuments(Path out, int edition, int kAnonymity, LocalDate produced) {
     this.produced = FRENCH_DATE.format(produced);
@@ -83,19 +85,6 @@ public final class ReportDocuments {
     templates.setLogTemplateExceptions(false);
     XRLog.setLoggingEnabled(false);
   }
-
-  /**
-   * The columns of a published cell that stay when it is suppressed: what it is, and its counts.
-   */
-  private static final Set<String> SUPPRESSED_CELL_KEEPS =
-      Set.of(
-          "scope",
-          "scope_value",
-          "measure",
-          "n_structures",
-          "responses",
-          "suppressed",
-          "suppression");
 
   /** A personalised report: HTML, JSON and PDF. */
   public Entry personalized(StructureReport report) {
@@ -232,56 +221,45 @@ public final class ReportDocuments {
    * (code to name; a code without a name is shown as such).
    */
   public void national(
-      List<Map<String, Object>> publishedBarometer,
-      List<Map<String, Object>> publishedSurvey,
-      Map<String, Object> perceived,
+      List<BarometerCell> publishedBarometer,
+      List<SurveyCell> publishedSurvey,
+      Correlation perceived,
       Map<String, String> regionNames,
       Map<String, String> criterionLabels) {
     Map<String, Object> model = model();
     model.put("criterion_labels", criterionLabels);
-    List<Map<String, Object>> barometer =
-        named(withoutSuppressedValues(publishedBarometer), regionNames);
-    List<Map<String, Object>> survey = named(withoutSuppressedValues(publishedSurvey), regionNames);
-    List<Map<String, Object>> france = scope(barometer, Scope.NATIONAL);
-    List<Map<String, Object>> channels =
-        keyed(
+    List<BarometerCell> barometer =
+        publishedBarometer.stream()
+            .map(c -> named(c.published(), c.scope(), c.scopeValue(), regionNames))
+            .toList();
+    List<SurveyCell> survey =
+        publishedSurvey.stream()
+            .map(c -> named(c.published(), c.scope(), c.scopeValue(), regionNames))
+            .toList();
+    List<BarometerCell> france = inScope(barometer, Scope.NATIONAL);
+    List<BarometerCell> channels =
+        inReadingOrder(
             france,
-            m -> measureOf(m).equals(Measure.OVERALL) || measureOf(m).kind() == Kind.CHANNEL,
-            "measure");
-    List<Map<String, Object>> steps =
-        keyed(france, m -> measureOf(m).kind() == Kind.STEP, "measure");
-    List<Map<String, Object>> categories =
-        keyed(
-            scope(barometer, Scope.CATEGORY),
-            m -> measureOf(m).equals(Measure.OVERALL),
-            "scope_value");
-    List<Map<String, Object>> strata =
-        keyed(
-            scope(barometer, Scope.STRATUM),
-            m -> measureOf(m).equals(Measure.OVERALL),
-            "scope_value");
-    model.put(
-        "regions",
-        keyed(
-            scope(barometer, Scope.REGION),
-            m -> measureOf(m).equals(Measure.OVERALL),
-            "scope_value"));
+            c -> c.measureOf().kind() == Kind.OVERALL || c.measureOf().kind() == Kind.CHANNEL);
+    List<BarometerCell> steps = inReadingOrder(france, c -> c.measureOf().kind() == Kind.STEP);
+    List<BarometerCell> categories = overallOf(inScope(barometer, Scope.CATEGORY));
+    List<BarometerCell> strata = overallOf(inScope(barometer, Scope.STRATUM));
+    model.put("regions", overallOf(inScope(barometer, Scope.REGION)));
     france.stream()
-        .filter(m -> measureOf(m).equals(Measure.OVERALL))
+        .filter(c -> c.measureOf().equals(Measure.OVERALL))
         .findFirst()
         .ifPresent(o -> model.put("overall", o));
     model.put("channels", channels);
     model.put("steps", steps);
-    model.put("criteria", keyed(france, m -> measureOf(m).kind() == Kind.CRITERION, "measure"));
+    model.put("criteria", inReadingOrder(france, c -> c.measureOf().kind() == Kind.CRITERION));
     model.put("categories", categories);
     model.put("strata", strata);
     model.put(
         "survey",
         survey.stream()
             .sorted(
-                Comparator.comparingInt(
-                        (Map<String, Object> m) -> Labels.order((String) m.get("scope")))
-                    .thenComparing(m -> String.valueOf(m.get("scope_value"))))
+                Comparator.comparingInt((SurveyCell c) -> Labels.order(c.scope()))
+                    .thenComparing(c -> String.valueOf(c.scopeValue())))
             .toList());
     if (perceived != null) {
       model.put("perceived", perceived);
@@ -303,39 +281,38 @@ public final class ReportDocuments {
     writeJson("national.json", data);
   }
 
-  /**
-   * The cells with the values of every suppressed one removed: the table already leaves them empty;
-   * the published page and its JSON must not depend on that alone.
-   */
-  private static List<Map<String, Object>> withoutSuppressedValues(
-      List<Map<String, Object>> cells) {
+  /** A REGION cell named "Bretagne (53)" when the region's name is known. */
+  @SuppressWarnings("unchecked")
+  private static <C> C named(C cell, String scope, String code, Map<String, String> regionNames) {
+    if (!Scope.REGION.name().equals(scope) || !regionNames.containsKey(code)) {
+      return cell;
+    }
+    String name = regionNames.get(code) + " (" + code + ")";
+    return cell instanceof BarometerCell b
+        ? (C) b.named(name)
+        : (C) ((SurveyCell) cell).named(name);
+  }
+
+  private static List<BarometerCell> inScope(List<BarometerCell> cells, Scope scope) {
+    return cells.stream().filter(c -> scope.name().equals(c.scope())).toList();
+  }
+
+  /** The cells of one measure kind, in reading order. */
+  private static List<BarometerCell> inReadingOrder(
+      List<BarometerCell> cells, Predicate<BarometerCell> which) {
     return cells.stream()
-        .map(
-            c -> {
-              if (!Boolean.TRUE.equals(c.get("suppressed"))) {
-                return c;
-              }
-              Map<String, Object> kept = new LinkedHashMap<>(c);
-              kept.replaceAll((key, value) -> SUPPRESSED_CELL_KEEPS.contains(key) ? value : null);
-              return kept;
-            })
+        .filter(which)
+        .sorted(Comparator.comparing(BarometerCell::measureOf))
         .toList();
   }
 
-  /** REGION cells get "name": the region's name and code, e.g. "Bretagne (53)". */
-  private static List<Map<String, Object>> named(
-      List<Map<String, Object>> cells, Map<String, String> regionNames) {
+  /** The OVERALL cells of a scope, in the order of the labels' table, then by code. */
+  private static List<BarometerCell> overallOf(List<BarometerCell> cells) {
     return cells.stream()
-        .map(
-            c -> {
-              String code = (String) c.get("scope_value");
-              if (!Scope.REGION.name().equals(c.get("scope")) || !regionNames.containsKey(code)) {
-                return c;
-              }
-              Map<String, Object> copy = new LinkedHashMap<>(c);
-              copy.put("name", regionNames.get(code) + " (" + code + ")");
-              return copy;
-            })
+        .filter(c -> c.measureOf().equals(Measure.OVERALL))
+        .sorted(
+            Comparator.comparingInt((BarometerCell c) -> Labels.order(c.scopeValue()))
+                .thenComparing(BarometerCell::scopeValue))
         .toList();
   }
 
@@ -345,77 +322,19 @@ public final class ReportDocuments {
    */
   public void index(List<Entry> entries, List<Unreported> unreported) {
     Map<String, Object> model = model();
-    // Maps, not the records: a template reads a null name as missing only from a map.
     model.put(
-        "entries",
-        entries.stream()
-            .sorted(Comparator.comparing(Entry::structure_id))
-            .map(
-                e -> {
-                  Map<String, Object> line = new HashMap<>();
-                  line.put("structure_id", e.structure_id());
-                  line.put("name", e.name());
-                  line.put("category", e.category());
-                  line.put("plan", e.plan());
-                  line.put("barometer_score", e.barometer_score());
-                  line.put("file", e.file());
-                  line.put("pdf", e.pdf());
-                  return line;
-                })
-            .toList());
+        "entries", entries.stream().sorted(Comparator.comparing(Entry::structureId)).toList());
     model.put(
         "unreported",
-        unreported.stream()
-            .sorted(Comparator.comparing(Unreported::structure_id))
-            .map(
-                u -> {
-                  Map<String, Object> line = new HashMap<>();
-                  line.put("structure_id", u.structure_id());
-                  line.put("name", u.name());
-                  line.put("category", u.category());
-                  line.put("reason", u.reason());
-                  return line;
-                })
-            .toList());
+        unreported.stream().sorted(Comparator.comparing(Unreported::structureId)).toList());
     write("index.html", render("index.ftlh", model));
   }
 
-  private static List<Charts.Point> cellPoints(List<Map<String, Object>> cells) {
+  private static List<Charts.Point> cellPoints(List<BarometerCell> cells) {
     return cells.stream()
-        .filter(c -> !Boolean.TRUE.equals(c.get("suppressed")))
+        .filter(c -> !Boolean.TRUE.equals(c.suppressed()))
         .map(
-            c ->
-                new Charts.Point(
-                    Labels.of((String) c.get("key")),
-                    null,
-                    number(c.get("p25")),
-                    number(c.get("median")),
-                    number(c.get("p75")),
-                    number(c.get("mean"))))
-        .toList();
-  }
-
-  private static List<Map<String, Object>> scope(List<Map<String, Object>> cells, Scope scope) {
-    return cells.stream().filter(c -> scope.name().equals(c.get("scope"))).toList();
-  }
-
-  /** The cells kept, in reading order, each with "key": the column that tells them apart. */
-  private static List<Map<String, Object>> keyed(
-      List<Map<String, Object>> cells, Predicate<Map<String, Object>> which, String keyColumn) {
-    return cells.stream()
-        .filter(which)
-        .map(
-            c -> {
-              Map<String, Object> copy = new LinkedHashMap<>(c);
-              copy.put("key", c.get(keyColumn));
-              return copy;
-            })
-        .sorted(
-            keyColumn.equals("measure")
-                ? Comparator.comparing(ReportDocuments::measureOf)
-                : Comparator.comparingInt(
-                        (Map<String, Object> c) -> Labels.order((String) c.get("key")))
-                    .thenComparing(c -> (String) c.get("key")))
+            c -> new Charts.Point(Labels.of(c.key()), null, c.p25(), c.median(), c.p75(), c.mean()))
         .toList();
   }
 
@@ -477,23 +396,5 @@ public final class ReportDocuments {
   /** A file name safe on every file system, from a structure id. */
   static String fileName(String structureId) {
     return structureId.replaceAll("[^A-Za-z0-9_.-]", "_");
-  }
-
-  private static String measure(Map<String, Object> m) {
-    return (String) m.get("measure");
-  }
-
-  private static Measure measureOf(Map<String, Object> m) {
-    return Measure.parse(measure(m));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Map<String, Object> report, String key) {
-    Object v = report.get(key);
-    return v == null ? List.of() : (List<Map<String, Object>>) v;
-  }
-
-  private static Double number(Object v) {
-    return v instanceof Number n ? n.doubleValue() : null;
   }
 }

@@ -31,10 +31,15 @@ public final class ReportRows {
 
   /** A row of report_standard or report_personalized. */
   public static StructureReport toReport(Row row) {
-    return JSON.convertValue(toMap(row), StructureReport.class);
+    return as(row, StructureReport.class);
   }
 
-  public static Map<String, Object> toMap(Row row) {
+  /** A row as the record of its table (names in snake_case, as the columns). */
+  public static <T> T as(Row row, Class<T> type) {
+    return JSON.convertValue(toMap(row), type);
+  }
+
+  private static Map<String, Object> toMap(Row row) {
     Map<String, Object> map = new LinkedHashMap<>();
     StructField[] fields = row.schema().fields();
     for (int i = 0; i < fields.length; i++) {
