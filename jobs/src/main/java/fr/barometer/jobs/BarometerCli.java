@@ -13,6 +13,10 @@ import fr.barometer.jobs.cli.RunCommand;
 import fr.barometer.jobs.cli.ScoreCommand;
 import fr.barometer.jobs.cli.SqlCommand;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,13 +43,26 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       DdlCommand.class,
       ReportCommand.class,
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class BarometerCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietUnlessVerbose(args);
     System.exit(execute(args));
+  }
+
+  /**
+   * Spark's, Hadoop's and the PDF renderer's logs only with --verbose: by default a command prints
+   * its own lines (one per step, the summary) and errors. Set here, before Spark starts, so that
+   * bin/barometer and spark-submit (whose log4j2 configuration is the cluster's) both obey it.
+   */
+  static void quietUnlessVerbose(String... args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    Configurator.setRootLevel(verbose ? Level.INFO : Level.ERROR);
+    Configurator.setLevel("fr.barometer", verbose ? Level.INFO : Level.WARN);
   }
 
   /** Runs a command line and returns its exit code, without exiting (tests call this). */

@@ -20,15 +20,71 @@ class CliTest {
     SparkTestSession.get();
   }
 
+  /** Every command's --help is its manual: what it does, its defaults, exit codes, an example. */
   @Test
-  void everyCommandHasHelp() {
+  void everyCommandHasHelpWithItsExitCodesAndAnExample() {
     for (String command :
         List.of(
-            "generate", "run", "score", "publish", "history", "rollback", "sql", "export", "ddl")) {
+            "generate",
+            "run",
+            "score",
+            "publish",
+            "history",
+            "rollback",
+            "sql",
+            "export",
+            "ddl",
+            "report")) {
       CliRun r = CliRun.of(command, "--help");
       assertEquals(0, r.code(), command);
-      assertTrue(r.out().contains("Usage: barometer " + command), r.out());
+      String help = r.out();
+      assertTrue(help.contains("Usage: barometer " + command), help);
+      assertTrue(help.contains("Exit codes:"), command + ": " + help);
+      for (String code : List.of("0   done", "1   refused input", "2   wrong command line")) {
+        assertTrue(help.contains(code), command + " lacks '" + code + "': " + help);
+      }
+      assertTrue(help.contains("Example:\n  bin/barometer " + command), command + ": " + help);
     }
+    assertTrue(
+        CliRun.of("run", "--help")
+            .out()
+            .replaceAll("\\s+", " ")
+            .contains("then score, survey, publish and write the report datasets"));
+  }
+
+  @Test
+  void bashCompletionIsGenerated() {
+    CliRun r = CliRun.of("generate-completion");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("complete -F"), r.out());
+  }
+
+  /**
+   * In a JVM of its own, as a user starts it: a refused run prints its one line and nothing of
+   * Spark's or Hadoop's logs.
+   */
+  @Test
+  void aRefusedRunPrintsOneLineAndNoLog() throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        java.util.Arrays.asList(
+            System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "fr.barometer.jobs.BarometerCli",
+            "run",
+            "--landing",
+            tmp.resolve("nowhere").toString(),
+            "--warehouse",
+            tmp.resolve("w").toString()));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes());
+    assertEquals(1, child.waitFor());
+    assertEquals(
+        "barometer: Cannot read " + tmp.resolve("nowhere") + ": no such landing folder\n", output);
   }
 
   @Test

@@ -12,6 +12,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "ddl",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer ddl --database barometer > register.sql",
     description =
         "Print the CREATE TABLE statements that register the warehouse's tables in a metastore.")
 public final class DdlCommand implements Callable<Integer> {

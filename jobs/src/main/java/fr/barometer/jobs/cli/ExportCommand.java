@@ -13,6 +13,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer =
+        "  bin/barometer export --table structure_scores --format csv --out /tmp/scores --edition"
+            + " 2017",
     description =
         "Write one warehouse table (optionally one edition) as CSV, Parquet or JSON files.")
 public final class ExportCommand implements Callable<Integer> {

@@ -11,6 +11,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer generate --out /tmp/landing --structures 300 --seed 2017",
     description = "Write a synthetic landing folder on the real communes: same seed, same bytes.")
 public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Landing folder to write.")

@@ -22,6 +22,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer history --edition 2017",
     description =
         "List the runs, newest first: per-input counts and the Delta version of each table after"
             + " the run.")

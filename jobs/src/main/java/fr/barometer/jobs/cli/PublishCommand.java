@@ -14,6 +14,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer publish --edition 2017",
     description =
         "Position a scored edition, publish the national barometer, trophies and invoices, and "
             + "rebuild the report datasets that depend on them.")

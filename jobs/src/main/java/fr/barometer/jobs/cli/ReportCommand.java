@@ -36,6 +36,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer report --edition 2017 --out reports",
     description =
         "Write the reports of an edition: per structure HTML and JSON (and PDF when personalised), "
             + "the national barometer page and an index.")

@@ -20,6 +20,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rollback",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer rollback --run <run id from history>",
     description =
         "Restore every table to its Delta version right after a run (see 'history'). "
             + "Whole tables are restored: later runs of every edition are undone.")

@@ -23,7 +23,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "The nightly pipeline: ingest a landing folder, then score the edition.")
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer run --landing data-samples/2017",
+    description =
+        "The nightly pipeline: ingest a landing folder (only the files new or changed since the"
+            + " last run, unless --full), then score, survey, publish and write the report datasets"
+            + " of its edition. Prints one line per step and a summary of every input: read, kept,"
+            + " quarantined, collapsed, ineligible.")
 public final class RunCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 

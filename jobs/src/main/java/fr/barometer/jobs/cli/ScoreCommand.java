@@ -14,6 +14,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer = "  bin/barometer score --edition 2017",
     description = "Score an already ingested edition: answers, sites, structures, completeness.")
 public final class ScoreCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;

@@ -47,7 +47,7 @@ final class SparkOptions {
       builder.config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false");
     }
     SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+    spark.sparkContext().setLogLevel(verbose ? "INFO" : "ERROR");
     return spark;
   }
 }

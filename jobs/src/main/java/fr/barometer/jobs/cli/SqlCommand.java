@@ -18,6 +18,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
+    footerHeading = "%nExample:%n",
+    footer =
+        "  bin/barometer sql \"SELECT peer_group, count(*) FROM structure_scores GROUP BY"
+            + " peer_group\"",
     description = "Run Spark SQL with every warehouse table registered under its name.")
 public final class SqlCommand implements Callable<Integer> {
   enum Format {
