@@ -1,12 +1,14 @@
 package fr.barometer.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.barometer.common.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,7 +154,11 @@ class CliTest {
             "run", "--landing", landing.toString(), "--warehouse", tmp.resolve("w").toString());
     assertEquals(1, r.code());
     assertTrue(
-        r.err().startsWith("barometer: Cannot read structures.csv: its header lacks the columns"),
+        r.err()
+            .startsWith(
+                "barometer: Cannot read "
+                    + landing.resolve("structures.csv")
+                    + ": its header lacks the columns"),
         r.err());
   }
 
@@ -170,5 +176,87 @@ class CliTest {
   void unknownCommandIsAUsageError() {
     CliRun r = CliRun.of("frobnicate");
     assertEquals(2, r.code());
+  }
+
+  /**
+   * Every refusal at the door leaves the warehouse exactly as it was: a folder that holds tables
+   * keeps every byte, and a folder that did not exist is not created.
+   */
+  @Test
+  void aRefusedRunLeavesTheWarehouseUntouched() throws Exception {
+    Path warehouse = tmp.resolve("warehouse");
+    Files.createDirectories(warehouse.resolve("structures/_delta_log"));
+    Files.writeString(warehouse.resolve("structures/_delta_log/00000000000000000000.json"), "{}\n");
+    Map<String, String> before = contents(warehouse);
+    Path fixture = Path.of(CliRun.resource("/IngestJobTest/landing"));
+
+    Path mismatch = Folders.copy(fixture, tmp.resolve("mismatch"));
+    assertRefused(mismatch, warehouse, "--edition", "2016");
+
+    Path header = Folders.copy(fixture, tmp.resolve("header"));
+    Files.writeString(header.resolve("sites.csv"), "identifiant;nom\nS1;Mairie\n");
+    assertTrue(
+        assertRefused(header, warehouse).contains("sites.csv: its header lacks the columns"));
+
+    Path binary = Folders.copy(fixture, tmp.resolve("binary"));
+    Files.write(binary.resolve("structures.csv"), new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0, 0x1B});
+    String message = assertRefused(binary, warehouse);
+    assertEquals(
+        "barometer: Cannot read "
+            + binary.resolve("structures.csv")
+            + ": it is a binary file, not UTF-8 text (a NUL byte at offset 4; it begins 50 4B 03"
+            + " 04 00 00 1B); save it as UTF-8 text, or put the right file in its place\n",
+        message);
+
+    Path settings = Folders.copy(fixture, tmp.resolve("settings"));
+    Files.writeString(settings.resolve("edition.json"), "{\"edition\": 2017,");
+    assertRefused(settings, warehouse);
+
+    assertEquals(before, contents(warehouse), "the warehouse keeps every byte");
+    Path none = tmp.resolve("never-created");
+    assertRefused(binary, none);
+    assertFalse(Files.exists(none), "a refused run creates no warehouse folder");
+  }
+
+  /** A header in Latin-1 that lacks the columns says so, and names the encoding it guessed. */
+  @Test
+  void aFileInAnotherEncodingSaysSo() throws Exception {
+    Path landing =
+        Folders.copy(Path.of(CliRun.resource("/IngestJobTest/landing")), tmp.resolve("l1"));
+    Files.write(
+        landing.resolve("sites.csv"),
+        "identifiant;désignation\nS1;Mairie\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    String message = assertRefused(landing, tmp.resolve("w1"));
+    assertTrue(message.contains("it begins identifiant;d"), message);
+    assertTrue(
+        message.contains("not UTF-8 text (it reads as Windows-1252 / Latin-1 text)"), message);
+    assertEquals(1, message.lines().count(), message);
+  }
+
+  /** Runs the landing folder into the warehouse, expects a one-line refusal and returns it. */
+  private static String assertRefused(Path landing, Path warehouse, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("run", "--landing", landing.toString(), "--warehouse", warehouse.toString()));
+    args.addAll(List.of(more));
+    CliRun r = CliRun.of(args.toArray(new String[0]));
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("barometer: Cannot "), r.err());
+    return r.err();
+  }
+
+  /** Every file of a folder by its relative path, with its bytes' SHA-256. */
+  private static Map<String, String> contents(Path folder) throws Exception {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        byte[] digest =
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+        files.put(folder.relativize(f).toString(), java.util.HexFormat.of().formatHex(digest));
+      }
+    }
+    return files;
   }
 }

@@ -1,6 +1,7 @@
 package fr.barometer.common.ingest;
 
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.io.TextCheck;
 import fr.barometer.common.io.TextInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,8 +143,8 @@ public final class CsvInput {
           file,
           "its header lacks the columns "
               + missing
-              + " (found "
-              + names
+              + " (it begins "
+              + TextCheck.excerpt(String.join(",", names))
               + "); is it the right file, with the right delimiter?");
     }
     return names;

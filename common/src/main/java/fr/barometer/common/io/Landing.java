@@ -49,10 +49,26 @@ public final class Landing {
 
   private final Path root;
   private final FileSystem fs;
+  private final String given;
 
-  private Landing(Path root, FileSystem fs) {
+  private Landing(Path root, FileSystem fs, String given) {
     this.root = root;
     this.fs = fs;
+    this.given = given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
+  }
+
+  /** A file of the folder named as the user gave the folder: "data/2017/structures.csv". */
+  public String display(String path) {
+    return given + "/" + relative(path);
+  }
+
+  /** The first {@code bytes} bytes of a file (fewer when it is shorter). */
+  public byte[] head(String file, int bytes) {
+    try (InputStream in = fs.open(new Path(file))) {
+      return in.readNBytes(bytes);
+    } catch (IOException e) {
+      throw BarometerException.cannotRead(display(file), BarometerException.firstLine(e), e);
+    }
   }
 
   /** Opens the folder, failing with one line when it or a required file is missing. */
@@ -63,7 +79,7 @@ public final class Landing {
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
         throw BarometerException.cannotRead(folder, "no such landing folder");
       }
-      Landing landing = new Landing(fs.makeQualified(root), fs);
+      Landing landing = new Landing(fs.makeQualified(root), fs, folder);
       landing.require(STRUCTURES);
       landing.require(SITES);
       if (landing.audits().isEmpty()) {

@@ -3,6 +3,7 @@ package fr.barometer.jobs.cli;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.ingest.IngestPlan;
+import fr.barometer.common.ingest.LandingCheck;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
 import fr.barometer.common.io.RunInfo;
@@ -54,29 +55,34 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer run");
-    RunInfo run = RunInfo.start();
-    try (RunLock lock = spark.lock(session, run, "run")) {
-      return run(session, run);
-    }
-  }
-
-  private int run(SparkSession session, RunInfo run) {
+    // Every check the landing folder can fail, before the lock or any table touches the warehouse:
+    // a refused run leaves it exactly as it was.
     Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
-    SparkSessions.fitCodeGeneration(session, folder.exportBytes());
-    Warehouse warehouse = spark.warehouse(session);
-    IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
-    EditionConfig config = ingest.config();
+    EditionConfig config = LandingCheck.atTheDoor(folder);
     if (edition != null && edition != config.edition()) {
       throw new BarometerException(
           "Cannot run edition "
               + edition
               + ": "
-              + folder.root()
+              + landing
               + " holds edition "
               + config.edition()
               + " (edition.json); pass --edition "
-              + config.edition());
+              + config.edition()
+              + ", or give the landing folder of edition "
+              + edition);
     }
+    RunInfo run = RunInfo.start();
+    try (RunLock lock = spark.lock(session, run, "run")) {
+      return run(session, run, folder);
+    }
+  }
+
+  private int run(SparkSession session, RunInfo run, Landing folder) {
+    SparkSessions.fitCodeGeneration(session, folder.exportBytes());
+    Warehouse warehouse = spark.warehouse(session);
+    IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
+    EditionConfig config = ingest.config();
     List<InputCounts> counts = Pipeline.timed(warehouse, "ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, config);
     // Recorded even when an input does not reconcile: the tables were written, so they can be
