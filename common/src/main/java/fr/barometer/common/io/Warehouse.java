@@ -55,6 +55,11 @@ public final class Warehouse {
     return root;
   }
 
+  /** The session the warehouse is read and written through. */
+  public SparkSession spark() {
+    return spark;
+  }
+
   public String path(String table) {
     return root + "/" + table;
   }

@@ -9,8 +9,6 @@ import fr.barometer.jobs.survey.SurveyJob;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The steps that follow ingestion in a nightly run, in order. Each step prints a line when it
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * run stopped.
  */
 public final class Pipeline {
-  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private Pipeline() {}
 
@@ -51,13 +48,15 @@ public final class Pipeline {
     System.out.flush();
     long start = System.nanoTime();
     long rowsBefore = warehouse.rowsWritten();
-    T result = work.get();
+    T result;
+    try (Progress progress = Progress.of(warehouse.spark(), step, System.out)) {
+      result = work.get();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     long rows = warehouse.rowsWritten() - rowsBefore;
     System.out.printf(
         Locale.ROOT, "step %s: done, %d rows written in %.1f s%n", step, rows, seconds);
     System.out.flush();
-    LOG.info("step {} done: {} rows written in {} ms", step, rows, Math.round(seconds * 1000));
     return result;
   }
 }
