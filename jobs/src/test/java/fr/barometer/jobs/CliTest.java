@@ -86,7 +86,10 @@ class CliTest {
     String output = new String(child.getInputStream().readAllBytes());
     assertEquals(1, child.waitFor());
     assertEquals(
-        "barometer: Cannot read " + tmp.resolve("nowhere") + ": no such landing folder\n", output);
+        "barometer: Cannot read "
+            + tmp.resolve("nowhere")
+            + ": no such landing folder; check the path given to --landing\n",
+        output);
   }
 
   @Test
@@ -100,7 +103,10 @@ class CliTest {
             tmp.resolve("w").toString());
     assertEquals(1, r.code());
     assertEquals(
-        "barometer: Cannot read " + tmp.resolve("nowhere") + ": no such landing folder\n", r.err());
+        "barometer: Cannot read "
+            + tmp.resolve("nowhere")
+            + ": no such landing folder; check the path given to --landing\n",
+        r.err());
   }
 
   @Test
@@ -115,11 +121,11 @@ class CliTest {
             "--warehouse",
             tmp.resolve("w").toString());
     assertEquals(1, r.code());
-    assertTrue(
-        r.err()
-            .matches(
-                "barometer: Cannot read \\S*landing/structures.csv: required file missing from the"
-                    + " landing folder\n"),
+    assertEquals(
+        "barometer: Cannot read "
+            + tmp.resolve("landing").resolve("structures.csv")
+            + ": required file missing from the landing folder; add it (docs/landing.md lists the"
+            + " files)\n",
         r.err());
   }
 

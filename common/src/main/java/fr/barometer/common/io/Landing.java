@@ -77,14 +77,16 @@ public final class Landing {
       Path root = new Path(folder);
       FileSystem fs = root.getFileSystem(hadoop);
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-        throw BarometerException.cannotRead(folder, "no such landing folder");
+        throw BarometerException.cannotRead(
+            folder, "no such landing folder; check the path given to --landing");
       }
       Landing landing = new Landing(fs.makeQualified(root), fs, folder);
       landing.require(STRUCTURES);
       landing.require(SITES);
       if (landing.audits().isEmpty()) {
         throw BarometerException.cannotRead(
-            landing.file(AUDITS), "no audit file (*.jsonl) in the landing folder");
+            landing.display(landing.file(AUDITS).toString()),
+            "no audit file (*.jsonl) in the landing folder; put the auditors' exports there");
       }
       return landing;
     } catch (IOException e) {
@@ -248,7 +250,9 @@ public final class Landing {
   private void require(String name) {
     if (!exists(file(name))) {
       throw BarometerException.cannotRead(
-          file(name), "required file missing from the landing folder");
+          display(file(name).toString()),
+          "required file missing from the landing folder; add it (docs/landing.md lists the"
+              + " files)");
     }
   }
 
