@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** A command line run in-process as a user meets it: exit code, stdout and stderr. */
 record CliRun(int code, String out, String err) {
@@ -22,6 +25,23 @@ record CliRun(int code, String out, String err) {
       System.setOut(out);
       System.setErr(err);
     }
+  }
+
+  /**
+   * The command line that runs the CLI in a JVM of its own, as a user or a scheduler starts it:
+   * this JVM's java, the test's classpath and Spark's --add-opens flags, then {@code jvmOptions}.
+   */
+  static List<String> inChildJvm(List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        Arrays.asList(System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "fr.barometer.jobs.BarometerCli"));
+    command.addAll(List.of(args));
+    command.removeIf(String::isEmpty);
+    return command;
   }
 
   /** A test resources folder as a path. */

@@ -67,21 +67,14 @@ class CliTest {
    */
   @Test
   void aRefusedRunPrintsOneLineAndNoLog() throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        java.util.Arrays.asList(
-            System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "fr.barometer.jobs.BarometerCli",
+    List<String> command =
+        CliRun.inChildJvm(
+            List.of(),
             "run",
             "--landing",
             tmp.resolve("nowhere").toString(),
             "--warehouse",
-            tmp.resolve("w").toString()));
+            tmp.resolve("w").toString());
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes());
     assertEquals(1, child.waitFor());

@@ -12,8 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -104,27 +102,18 @@ class KilledRunTest {
 
   /** The CLI in a child JVM with the test's classpath and Spark's --add-opens flags, local[2]. */
   private static Process startRun(String landing, Path warehouse, Path output) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
     // The child dies before the end of its run: the client compiler alone reaches the kill points
-    // sooner than C1 + C2 (a cold run's ingest of the fixture: 41 s -> 31 s).
-    command.add("-XX:TieredStopAtLevel=1");
-    command.addAll(
-        Arrays.asList(System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "fr.barometer.jobs.BarometerCli",
+    // sooner than C1 + C2.
+    List<String> command =
+        CliRun.inChildJvm(
+            List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"),
             "run",
             "--landing",
             landing,
             "--warehouse",
             warehouse.toString(),
             "--master",
-            "local[2]"));
-    command.removeIf(String::isEmpty);
+            "local[2]");
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile())

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,23 +19,16 @@ class QuietRunTest {
 
   @Test
   void aRunPrintsItsOwnLinesOnly() throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    command.addAll(
-        Arrays.asList(System.getProperty("barometer.add-opens", "").trim().split("\\s+")));
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "fr.barometer.jobs.BarometerCli",
+    List<String> command =
+        CliRun.inChildJvm(
+            List.of("-XX:TieredStopAtLevel=1"),
             "run",
             "--landing",
             CliRun.resource("/IngestJobTest/landing"),
             "--warehouse",
             tmp.resolve("warehouse").toString(),
             "--master",
-            "local[2]"));
+            "local[2]");
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes());
     assertEquals(0, child.waitFor(), output);

@@ -36,15 +36,9 @@ public final class TextCheck {
    * head of a longer file, so a character cut at the end is not an error.
    */
   public static Optional<String> problem(byte[] bytes, boolean truncated) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        return Optional.of(
-            "it is a binary file, not UTF-8 text (a NUL byte at offset "
-                + i
-                + "; it begins "
-                + hex(bytes)
-                + ")");
-      }
+    Optional<String> binary = binary(bytes);
+    if (binary.isPresent()) {
+      return binary;
     }
     int length = truncated ? completeLength(bytes) : bytes.length;
     try {
