@@ -226,16 +226,18 @@ class PositioningTest {
     assertEquals(66.0, cells.get("NATIONAL/FRANCE").<Double>getAs("mean"), 1e-9);
   }
 
+  /** The structure_scores columns the Relation citoyen trophy reads. */
+  private static final StructType TROPHY_SCORES =
+      new StructType()
+          .add("edition", DataTypes.IntegerType)
+          .add("structure_id", DataTypes.StringType)
+          .add("peer_group", DataTypes.StringType)
+          .add("barometer_score", DataTypes.DoubleType)
+          .add("compliance", DataTypes.DoubleType)
+          .add("complete", DataTypes.BooleanType);
+
   @Test
   void relationCitoyenTrophy() {
-    StructType scores =
-        new StructType()
-            .add("edition", DataTypes.IntegerType)
-            .add("structure_id", DataTypes.StringType)
-            .add("peer_group", DataTypes.StringType)
-            .add("barometer_score", DataTypes.DoubleType)
-            .add("compliance", DataTypes.DoubleType)
-            .add("complete", DataTypes.BooleanType);
     Dataset<Row> rows =
         SPARK.createDataFrame(
             List.of(
@@ -245,7 +247,7 @@ class PositioningTest {
                     2017, "S03", "S1", 80.0, 70.0, true), // same score, higher compliance
                 RowFactory.create(2017, "S05", "POSTAL", 75.0, 40.0, true),
                 RowFactory.create(2017, "S04", "POSTAL", 75.0, 40.0, true)), // full tie: smaller id
-            scores);
+            TROPHY_SCORES);
     Map<String, String> winners =
         Trophies.relationCitoyen(rows).collectAsList().stream()
             .collect(Collectors.toMap(r -> r.getAs("peer_group"), r -> r.getAs("structure_id")));
@@ -296,14 +298,6 @@ class PositioningTest {
 
   @Test
   void equalScoresTieForTheTrophyAndGoToTheSmallerId() {
-    StructType scores =
-        new StructType()
-            .add("edition", DataTypes.IntegerType)
-            .add("structure_id", DataTypes.StringType)
-            .add("peer_group", DataTypes.StringType)
-            .add("barometer_score", DataTypes.DoubleType)
-            .add("compliance", DataTypes.DoubleType)
-            .add("complete", DataTypes.BooleanType);
     // S01's score is the smaller double, but equal to S02's; compliances are equal too.
     Dataset<Row> rows =
         SPARK.createDataFrame(
@@ -311,7 +305,7 @@ class PositioningTest {
                 RowFactory.create(
                     2017, "S02", "S1", EIGHT_NINTHS_SUMMED, EIGHT_NINTHS_SUMMED, true),
                 RowFactory.create(2017, "S01", "S1", EIGHT_NINTHS, EIGHT_NINTHS, true)),
-            scores);
+            TROPHY_SCORES);
     assertTrue(EIGHT_NINTHS < EIGHT_NINTHS_SUMMED);
     assertEquals("S01", Trophies.relationCitoyen(rows).first().getAs("structure_id"));
   }

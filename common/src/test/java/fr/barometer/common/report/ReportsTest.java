@@ -319,30 +319,17 @@ class ReportsTest {
 
   private static Reports.Inputs withoutTerritorySurvey() {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
-    return new Reports.Inputs(
-        in.eligibility(),
-        in.structures(),
-        in.sites(),
-        in.structureScores(),
-        in.siteScores(),
-        in.channelScores(),
-        in.stepScores(),
-        in.criterionScores(),
-        in.itemScores(),
-        in.criteria(),
-        in.items(),
-        in.scenarios(),
-        in.audits(),
-        in.positions(),
-        in.surveyResults(),
-        in.surveyTerritory().limit(0),
-        in.surveyNational(),
-        in.communes(),
-        in.kAnonymity());
+    return withSurvey(in, in.surveyResults(), in.surveyTerritory().limit(0));
   }
 
   private static Reports.Inputs withoutSurvey() {
     Reports.Inputs in = ReportsFixture.inputs(ReportsFixture.tables());
+    return withSurvey(in, in.surveyResults().limit(0), in.surveyTerritory());
+  }
+
+  /** The fixture's inputs with other survey results per structure and per territory. */
+  private static Reports.Inputs withSurvey(
+      Reports.Inputs in, Dataset<Row> results, Dataset<Row> territory) {
     return new Reports.Inputs(
         in.eligibility(),
         in.structures(),
@@ -358,8 +345,8 @@ class ReportsTest {
         in.scenarios(),
         in.audits(),
         in.positions(),
-        in.surveyResults().limit(0),
-        in.surveyTerritory(),
+        results,
+        territory,
         in.surveyNational(),
         in.communes(),
         in.kAnonymity());
