@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class KilledRunTest {
     // sooner than C1 + C2.
     List<String> command =
         CliRun.inChildJvm(
-            List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"),
+            Stream.concat(Stream.of("-Xmx1g"), CliRun.CLIENT_COMPILER_ONLY.stream()).toList(),
             "run",
             "--landing",
             landing,

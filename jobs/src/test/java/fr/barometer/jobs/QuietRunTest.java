@@ -21,7 +21,7 @@ class QuietRunTest {
   void aRunPrintsItsOwnLinesOnly() throws Exception {
     List<String> command =
         CliRun.inChildJvm(
-            List.of("-XX:TieredStopAtLevel=1"),
+            CliRun.CLIENT_COMPILER_ONLY,
             "run",
             "--landing",
             CliRun.resource("/IngestJobTest/landing"),

@@ -61,7 +61,7 @@ class StandaloneClusterIT {
    * (this test alone, 2026-12-02: 339 s with C2 everywhere, 300 s with C1 executors, 277 s with C1
    * in every cluster JVM). Tests only: a real cluster's JVMs live for hours.
    */
-  private static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+  private static final String CLIENT_COMPILER_ONLY = String.join(" ", CliRun.CLIENT_COMPILER_ONLY);
 
   private static final List<Process> CHILDREN = new ArrayList<>();
   private static final Thread KILL_ON_EXIT = new Thread(StandaloneClusterIT::stopDaemons);
@@ -248,7 +248,8 @@ class StandaloneClusterIT {
   /** A JVM of the Spark home, as bin/spark-class starts one; stdout and stderr in logs/. */
   private Process spark(String name, String heap, String mainClass, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBin, heap, CLIENT_COMPILER_ONLY));
+    List<String> command = new ArrayList<>(List.of(javaBin, heap));
+    command.addAll(CliRun.CLIENT_COMPILER_ONLY);
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", mainClass));
     command.addAll(List.of(args));
