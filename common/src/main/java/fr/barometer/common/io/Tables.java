@@ -56,6 +56,12 @@ public final class Tables {
   public static final String TROPHIES = "trophies";
   public static final String INVOICES = "invoices";
 
+  /** Each structure's change since its previous edition, per measure. */
+  public static final String EVOLUTION = "evolution";
+
+  /** The national barometer's cells edition after edition, with their change. */
+  public static final String BAROMETER_SERIES = "barometer_series";
+
   public static final String SURVEY_STRUCTURE_RESULTS = "survey_structure_results";
   public static final String SURVEY_TERRITORY_RESULTS = "survey_territory_results";
   public static final String SURVEY_NATIONAL = "survey_national";

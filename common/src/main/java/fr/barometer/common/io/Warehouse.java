@@ -87,11 +87,22 @@ public final class Warehouse {
    * stored (from the commit's metrics, so counting them costs no second read of the table).
    */
   public long replaceEdition(String table, int edition, Dataset<Row> rows) {
-    rows.where(functions.col("edition").equalTo(edition))
+    return replaceEditions(table, List.of(edition), rows);
+  }
+
+  /**
+   * Replaces the partitions of several editions with {@code rows}, in one atomic commit: the tables
+   * that compare editions (evolution) are rewritten for an edition and the later ones that depend
+   * on it together.
+   */
+  public long replaceEditions(String table, Collection<Integer> editions, Dataset<Row> rows) {
+    String inEditions =
+        editions.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+    rows.where(functions.col("edition").isin(editions.toArray()))
         .write()
         .format("delta")
         .mode("overwrite")
-        .option("replaceWhere", "edition = " + edition)
+        .option("replaceWhere", "edition IN (" + inEditions + ")")
         // A newer pipeline may add columns to a table (report datasets, survey counts): a
         // warehouse written by an older one takes them instead of refusing the run.
         .option("mergeSchema", "true")

@@ -2,6 +2,7 @@ package fr.barometer.jobs.run;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.jobs.evolution.EvolutionJob;
 import fr.barometer.jobs.publish.PublishJob;
 import fr.barometer.jobs.report.ReportJob;
 import fr.barometer.jobs.score.ScoreJob;
@@ -26,10 +27,14 @@ public final class Pipeline {
     publishAndReport(spark, warehouse, config);
   }
 
-  /** Publish, then the report datasets, which carry the positions publish writes. */
+  /**
+   * Publish, compare with earlier editions, then the report datasets, which carry the positions and
+   * evolutions the two steps before write.
+   */
   public static void publishAndReport(
       SparkSession spark, Warehouse warehouse, EditionConfig config) {
     timed(warehouse, "publish", () -> PublishJob.run(spark, warehouse, config));
+    timed(warehouse, "evolution", () -> EvolutionJob.run(spark, warehouse, config.edition()));
     timed(warehouse, "report", () -> ReportJob.run(spark, warehouse, config));
   }
 

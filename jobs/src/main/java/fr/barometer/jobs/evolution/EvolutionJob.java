@@ -1,0 +1,71 @@
+package fr.barometer.jobs.evolution;
+
+import fr.barometer.common.evolution.BarometerSeries;
+import fr.barometer.common.evolution.EditionGrid;
+import fr.barometer.common.evolution.Evolution;
+import fr.barometer.common.evolution.GridComparisons;
+import fr.barometer.common.io.Tables;
+import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.score.Grid;
+import fr.barometer.jobs.run.EditionSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Compares the edition with the earlier ones in the warehouse: each structure's evolution and the
+ * national series. The later editions' comparisons rest on this edition's figures, so they are
+ * rewritten in the same commits; the other tables of other editions are never touched.
+ */
+public final class EvolutionJob {
+  private EvolutionJob() {}
+
+  public static void run(SparkSession spark, Warehouse warehouse, int edition) {
+    spark.sparkContext().setJobDescription("evolution " + edition);
+    List<Integer> published = editions(warehouse);
+    List<Integer> targets = published.stream().filter(e -> e >= edition).toList();
+    if (targets.isEmpty()) {
+      return;
+    }
+    Dataset<Row> grids = warehouse.read(Tables.REFERENTIAL_ITEMS);
+    GridComparisons comparisons =
+        GridComparisons.of(
+            spark,
+            published.stream()
+                .map(
+                    e ->
+                        new EditionGrid(
+                            e,
+                            Grid.items(grids, e),
+                            EditionSettings.of(warehouse, e).channelWeights()))
+                .toList());
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(
+        Tables.EVOLUTION,
+        Evolution.evolution(
+            warehouse.read(Tables.POSITIONING),
+            Evolution.mainSiteAnswers(
+                warehouse.read(Tables.ANSWER_POINTS), warehouse.read(Tables.SITE_SCORES)),
+            comparisons,
+            targets));
+    tables.put(
+        Tables.BAROMETER_SERIES,
+        BarometerSeries.series(
+            warehouse.read(Tables.BAROMETER_NATIONAL), comparisons.bases(), targets));
+    Map<String, Callable<Long>> writes = new LinkedHashMap<>();
+    tables.forEach((t, rows) -> writes.put(t, () -> warehouse.replaceEditions(t, targets, rows)));
+    Warehouse.concurrently(writes);
+  }
+
+  /** The editions that have a positioning, in order. */
+  private static List<Integer> editions(Warehouse warehouse) {
+    return warehouse.read(Tables.POSITIONING).select("edition").distinct().collectAsList().stream()
+        .map(r -> r.getInt(0))
+        .sorted()
+        .toList();
+  }
+}
