@@ -53,13 +53,19 @@ final class WarehouseSnapshot {
   }
 
   static Map<String, List<String>> of(SparkSession spark, Path warehouse) {
+    return of(spark, warehouse, null);
+  }
+
+  /** One edition's rows of every table (all rows when {@code edition} is null). */
+  static Map<String, List<String>> of(SparkSession spark, Path warehouse, Integer edition) {
     Map<String, List<String>> tables = new TreeMap<>();
     // A table counts once its log holds a commit, as for Delta and the commands (Warehouse.tables).
     Warehouse tablesOf = new Warehouse(spark, warehouse.toString());
     for (String name : tablesOf.tables()) {
       // The run history differs by nature: run ids, times, and table versions after kills.
       if (!name.equals("run_log") && !name.equals("run_tables")) {
-        tables.put(name, rows(tablesOf.read(name)));
+        tables.put(
+            name, rows(edition == null ? tablesOf.read(name) : tablesOf.read(name, edition)));
       }
     }
     return tables;

@@ -524,7 +524,7 @@ public final class Reports {
   }
 
   /** Groups rows into one sorted array of structs (sorted on the first field) per structure. */
-  private static Dataset<Row> perStructure(Dataset<Row> rows, String name, Column... fields) {
+  static Dataset<Row> perStructure(Dataset<Row> rows, String name, Column... fields) {
     return rows.groupBy("edition", "structure_id")
         .agg(array_sort(collect_list(struct(fields))).as(name));
   }
@@ -538,7 +538,7 @@ public final class Reports {
   }
 
   /** Replaces null arrays (a structure with no such rows, after a left join) by empty ones. */
-  private static Dataset<Row> orEmpty(Dataset<Row> rows, String... arrays) {
+  static Dataset<Row> orEmpty(Dataset<Row> rows, String... arrays) {
     Dataset<Row> result = rows;
     for (String name : arrays) {
       result =

@@ -6,12 +6,16 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.barometer.common.domain.ApplicationStatus;
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.ParisTime;
+import fr.barometer.common.domain.Scope;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.publish.Measures;
 import fr.barometer.common.report.Reports;
 import fr.barometer.jobs.report.NationalFigures.BarometerCell;
 import fr.barometer.jobs.report.NationalFigures.Correlation;
+import fr.barometer.jobs.report.NationalFigures.SeriesPoint;
 import fr.barometer.jobs.report.NationalFigures.SurveyCell;
 import fr.barometer.jobs.report.ReportDocuments;
 import fr.barometer.jobs.report.ReportRows;
@@ -90,7 +94,8 @@ public final class ReportCommand implements Callable<Integer> {
               .findFirst()
               .orElse(null),
           regionNames(warehouse),
-          criterionLabels(warehouse));
+          criterionLabels(warehouse),
+          nationalSeries(warehouse));
       documents.index(entries, unreported(warehouse));
     } else if (entries.isEmpty()) {
       throw new BarometerException(
@@ -104,6 +109,23 @@ public final class ReportCommand implements Callable<Integer> {
             + out.toAbsolutePath()
             + (structure == null ? " (open index.html)" : ""));
     return 0;
+  }
+
+  /** The national barometer score of this edition and the earlier ones, oldest first. */
+  private List<SeriesPoint> nationalSeries(Warehouse warehouse) {
+    if (!warehouse.exists(Tables.BAROMETER_SERIES)) {
+      return List.of();
+    }
+    return rows(
+        warehouse
+            .read(Tables.BAROMETER_SERIES)
+            .where(
+                col("edition")
+                    .leq(edition)
+                    .and(col("scope").equalTo(Scope.NATIONAL.name()))
+                    .and(Measures.is(Measure.OVERALL)))
+            .orderBy("edition"),
+        SeriesPoint.class);
   }
 
   /** Streams the rows to the driver one partition at a time: thousands of reports fit. */

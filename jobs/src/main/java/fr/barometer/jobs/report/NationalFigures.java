@@ -144,4 +144,20 @@ public final class NationalFigures {
 
   /** Produced against perceived quality, nationally. */
   public record Correlation(Long nStructures, Double pearson, Double spearman) {}
+
+  /**
+   * The national barometer score in one edition, as barometer_series holds it: the published mean
+   * and median, and their change since the previous edition (null when the cell was suppressed in
+   * either edition, or the grids share no item).
+   */
+  public record SeriesPoint(
+      Integer edition,
+      Long nStructures,
+      Boolean suppressed,
+      Double mean,
+      Double median,
+      Integer previousEdition,
+      String basis,
+      Double meanChange,
+      Double medianChange) {}
 }

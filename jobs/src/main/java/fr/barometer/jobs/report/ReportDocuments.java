@@ -8,7 +8,10 @@ import fr.barometer.common.domain.Measure.Kind;
 import fr.barometer.common.domain.Scope;
 import fr.barometer.jobs.report.NationalFigures.BarometerCell;
 import fr.barometer.jobs.report.NationalFigures.Correlation;
+import fr.barometer.jobs.report.NationalFigures.SeriesPoint;
 import fr.barometer.jobs.report.NationalFigures.SurveyCell;
+import fr.barometer.jobs.report.StructureReport.Change;
+import fr.barometer.jobs.report.StructureReport.EditionScore;
 import fr.barometer.jobs.report.StructureReport.Position;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
@@ -119,7 +122,8 @@ public final class ReportDocuments {
     model.put(
         "comparisons",
         compared.stream().map(Position::comparison).filter(c -> c != null).distinct().toList());
-    model.put("charts", charts(positions, personalized));
+    Map<String, String> charts = charts(positions, personalized);
+    model.put("charts", charts);
     model.put(
         "channels",
         orEmpty(report.channels()).stream()
@@ -128,6 +132,7 @@ public final class ReportDocuments {
     if (report.territory() != null) {
       model.put("territory", report.territory());
     }
+    putEvolution(model, charts, report);
     String html = render("structure.ftlh", model);
     write(file + ".html", html);
     writeJson(file + ".json", report);
@@ -139,6 +144,48 @@ public final class ReportDocuments {
             ? report.performance().barometerScore()
             : report.barometerScore();
     return new Entry(id, report.name(), report.category(), plan, score, file, personalized);
+  }
+
+  /**
+   * The evolution section's model, for a structure with an earlier edition: its changes in reading
+   * order, and a chart of its barometer score by edition against its comparison group's median.
+   */
+  private static void putEvolution(
+      Map<String, Object> model, Map<String, String> charts, StructureReport report) {
+    List<Change> changes =
+        orEmpty(report.evolution()).stream()
+            .sorted(Comparator.comparing(c -> Measure.parse(c.measure())))
+            .toList();
+    List<EditionScore> editions = orEmpty(report.editions());
+    if (changes.isEmpty() && editions.size() < 2) {
+      return;
+    }
+    model.put("changes", changes);
+    model.put("editions", editions);
+    model.put(
+        "previous_edition",
+        changes.stream()
+            .filter(c -> Measure.parse(c.measure()).equals(Measure.OVERALL))
+            .map(Change::previousEdition)
+            .findFirst()
+            .orElse(null));
+    charts.put(
+        "editions",
+        Charts.profile(
+            "editions",
+            "Votre score baromètre",
+            "Médiane du groupe de comparaison",
+            editions.stream()
+                .map(
+                    e ->
+                        new Charts.Point(
+                            String.valueOf(e.edition()),
+                            e.barometerScore(),
+                            null,
+                            null,
+                            null,
+                            e.groupMedian()))
+                .toList()));
   }
 
   /**
@@ -225,7 +272,8 @@ public final class ReportDocuments {
       List<SurveyCell> publishedSurvey,
       Correlation perceived,
       Map<String, String> regionNames,
-      Map<String, String> criterionLabels) {
+      Map<String, String> criterionLabels,
+      List<SeriesPoint> series) {
     Map<String, Object> model = model();
     model.put("criterion_labels", criterionLabels);
     List<BarometerCell> barometer =
@@ -270,6 +318,21 @@ public final class ReportDocuments {
     charts.put(
         "categories", Charts.distribution("categories", "", "Structures", cellPoints(categories)));
     charts.put("strata", Charts.distribution("strata", "", "Structures", cellPoints(strata)));
+    if (series.size() > 1) {
+      model.put("series", series);
+      charts.put(
+          "series",
+          Charts.profile(
+              "series",
+              "Score baromètre moyen",
+              "Médiane",
+              series.stream()
+                  .map(
+                      p ->
+                          new Charts.Point(
+                              String.valueOf(p.edition()), p.mean(), null, null, null, p.median()))
+                  .toList()));
+    }
     model.put("charts", charts);
     write("national.html", render("national.ftlh", model));
     Map<String, Object> data = new LinkedHashMap<>();
@@ -278,6 +341,7 @@ public final class ReportDocuments {
     data.put("barometer", barometer);
     data.put("survey", survey);
     data.put("perceived_vs_produced", perceived);
+    data.put("series", series);
     writeJson("national.json", data);
   }
 

@@ -1,13 +1,20 @@
 package fr.barometer.jobs.report;
 
+import static org.apache.spark.sql.functions.col;
+
 import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.domain.Measure;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.common.publish.Measures;
 import fr.barometer.common.report.Disclosure;
+import fr.barometer.common.report.EvolutionSection;
 import fr.barometer.common.report.Reports;
 import fr.barometer.common.score.Eligibility;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,33 +37,74 @@ public final class ReportJob {
             Eligibility.participating(eligibility),
             warehouse.read(Tables.BAROMETER_NATIONAL, edition),
             k);
+    Dataset<Row> overallSoFar = overallPositions(warehouse, edition, k);
+    Dataset<Row> evolution = evolution(warehouse, edition);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(
         Tables.REPORT_STANDARD,
-        Reports.standard(structures, structureScores, positions, eligibility, communes));
+        EvolutionSection.add(
+            Reports.standard(structures, structureScores, positions, eligibility, communes),
+            edition,
+            overallSoFar,
+            evolution,
+            EvolutionSection.Coverage.REMOTE_CHANNELS));
     tables.put(
         Tables.REPORT_PERSONALIZED,
-        Reports.personalized(
-            new Reports.Inputs(
-                eligibility,
-                structures,
-                warehouse.read(Tables.SITES, edition),
-                structureScores,
-                warehouse.read(Tables.SITE_SCORES, edition),
-                warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
-                warehouse.read(Tables.SITE_STEP_SCORES, edition),
-                warehouse.read(Tables.SITE_CRITERION_SCORES, edition),
-                warehouse.read(Tables.SITE_ITEM_SCORES, edition),
-                warehouse.read(Tables.REFERENTIAL_CRITERIA, edition),
-                warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
-                warehouse.read(Tables.SCENARIOS, edition),
-                warehouse.read(Tables.AUDITS, edition),
-                positions,
-                warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
-                warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition),
-                warehouse.read(Tables.SURVEY_NATIONAL, edition),
-                communes,
-                k)));
+        EvolutionSection.add(
+            Reports.personalized(
+                new Reports.Inputs(
+                    eligibility,
+                    structures,
+                    warehouse.read(Tables.SITES, edition),
+                    structureScores,
+                    warehouse.read(Tables.SITE_SCORES, edition),
+                    warehouse.read(Tables.SITE_CHANNEL_SCORES, edition),
+                    warehouse.read(Tables.SITE_STEP_SCORES, edition),
+                    warehouse.read(Tables.SITE_CRITERION_SCORES, edition),
+                    warehouse.read(Tables.SITE_ITEM_SCORES, edition),
+                    warehouse.read(Tables.REFERENTIAL_CRITERIA, edition),
+                    warehouse.read(Tables.REFERENTIAL_ITEMS, edition),
+                    warehouse.read(Tables.SCENARIOS, edition),
+                    warehouse.read(Tables.AUDITS, edition),
+                    positions,
+                    warehouse.read(Tables.SURVEY_STRUCTURE_RESULTS, edition),
+                    warehouse.read(Tables.SURVEY_TERRITORY_RESULTS, edition),
+                    warehouse.read(Tables.SURVEY_NATIONAL, edition),
+                    communes,
+                    k)),
+            edition,
+            overallSoFar,
+            evolution,
+            EvolutionSection.Coverage.ALL_MEASURES));
     warehouse.replaceEditions(edition, tables);
+  }
+
+  /**
+   * The barometer score's position in this edition and the earlier ones, each edition's comparison
+   * group chosen by the disclosure rule from that edition's published cells.
+   */
+  private static Dataset<Row> overallPositions(Warehouse warehouse, int edition, int k) {
+    Column soFar = col("edition").leq(edition);
+    return Disclosure.positions(
+        warehouse.read(Tables.POSITIONING).where(soFar.and(Measures.is(Measure.OVERALL))),
+        Eligibility.participating(warehouse.read(Tables.ELIGIBILITY).where(soFar)),
+        warehouse.read(Tables.BAROMETER_NATIONAL).where(soFar.and(Measures.is(Measure.OVERALL))),
+        k);
+  }
+
+  /** The edition's evolution rows. */
+  private static Dataset<Row> evolution(Warehouse warehouse, int edition) {
+    if (!warehouse.exists(Tables.EVOLUTION)) {
+      throw new BarometerException(
+          "Cannot write the reports of edition "
+              + edition
+              + ": "
+              + warehouse.root()
+              + " has no evolution table yet (written by a pipeline older than this one); run"
+              + " 'barometer publish --edition "
+              + edition
+              + "' first");
+    }
+    return warehouse.read(Tables.EVOLUTION, edition);
   }
 }

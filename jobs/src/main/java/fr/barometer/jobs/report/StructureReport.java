@@ -31,7 +31,9 @@ public record StructureReport(
     List<Position> positioning,
     Survey survey,
     List<Highlight> strengths,
-    List<Highlight> pointsOfProgress) {
+    List<Highlight> pointsOfProgress,
+    List<EditionScore> editions,
+    List<Change> evolution) {
 
   /** The main site's commune's region and department. */
   public record Territory(
@@ -146,4 +148,30 @@ public record StructureReport(
       String comparisonGroup,
       Double groupMean,
       Double gap) {}
+
+  /**
+   * The barometer score in one edition, beside that edition's comparison group's published median
+   * (null when no group was published).
+   */
+  public record EditionScore(
+      Integer edition,
+      Double barometerScore,
+      String comparison,
+      String comparisonGroup,
+      Double groupMedian) {}
+
+  /**
+   * A measure's change since the previous edition with a value: the compared values are the
+   * published ones on the same grid, both recomputed on the shared items when the grid changed,
+   * none when the grids share no item (basis).
+   */
+  public record Change(
+      String measure,
+      Integer previousEdition,
+      Double previousValue,
+      Double value,
+      String basis,
+      Double comparedPreviousValue,
+      Double comparedValue,
+      Double delta) {}
 }
