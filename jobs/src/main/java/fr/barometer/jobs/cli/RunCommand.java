@@ -15,11 +15,16 @@ import fr.barometer.jobs.run.RunLock;
 import fr.barometer.jobs.run.RunTables;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "run",
@@ -28,21 +33,32 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
     footerHeading = "%nExample:%n",
-    footer = "  bin/barometer run --landing data-samples/2017",
+    footer = "  bin/barometer run --landing data-samples/2016 data-samples/2017",
     description =
         "The nightly pipeline: ingest a landing folder (only the files new or changed since the"
-            + " last run, unless --full), then score, survey, publish and write the report datasets"
-            + " of its edition. Prints one line per step and a summary of every input: read, kept,"
-            + " quarantined, collapsed, ineligible.")
+            + " last run, unless --full), then score, survey, publish, compare with the earlier"
+            + " editions in the warehouse and write the report datasets of its edition. Prints one"
+            + " line per step and a summary of every input: read, kept, quarantined, collapsed,"
+            + " ineligible. Given several landing folders (one per edition), runs them one after"
+            + " the other, oldest edition first, each as a run of its own.")
 public final class RunCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 
-  @Option(names = "--landing", required = true, description = "The edition's landing folder.")
-  String landing;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--landing",
+      required = true,
+      arity = "1..*",
+      paramLabel = "DIR",
+      description =
+          "The edition's landing folder; several folders (one per edition) run in edition order.")
+  List<String> landings;
 
   @Option(
       names = "--edition",
-      description = "Expected edition; must match the landing's edition.json.")
+      description =
+          "Expected edition; must match the landing's edition.json (one landing folder only).")
   Integer edition;
 
   @Option(
@@ -55,26 +71,57 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("barometer run");
-    // Every check the landing folder can fail, before the lock or any table touches the warehouse:
-    // a refused run leaves it exactly as it was.
-    Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
-    EditionConfig config = LandingCheck.atTheDoor(folder);
-    if (edition != null && edition != config.edition()) {
+    // Every check a landing folder can fail, for every folder, before the lock or any table
+    // touches the warehouse: a refused run leaves it exactly as it was.
+    Map<Integer, Landing> byEdition = new TreeMap<>();
+    Map<Integer, String> given = new TreeMap<>();
+    for (String landing : landings) {
+      Landing folder = Landing.open(landing, session.sparkContext().hadoopConfiguration());
+      int found = LandingCheck.atTheDoor(folder).edition();
+      expectEdition(landing, found);
+      String same = given.put(found, landing);
+      byEdition.put(found, folder);
+      if (same != null) {
+        throw new BarometerException(
+            "Cannot run "
+                + landing
+                + ": "
+                + same
+                + " holds edition "
+                + found
+                + " too; give one landing folder per edition");
+      }
+    }
+    int code = 0;
+    for (Landing folder : byEdition.values()) {
+      RunInfo run = RunInfo.start();
+      try (RunLock lock = spark.lock(session, run, "run")) {
+        code = Math.max(code, run(session, run, folder));
+      }
+    }
+    return code;
+  }
+
+  private void expectEdition(String landing, int found) {
+    if (edition == null) {
+      return;
+    }
+    if (landings.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--edition applies to a single landing folder");
+    }
+    if (edition != found) {
       throw new BarometerException(
           "Cannot run edition "
               + edition
               + ": "
               + landing
               + " holds edition "
-              + config.edition()
+              + found
               + " (edition.json); pass --edition "
-              + config.edition()
+              + found
               + ", or give the landing folder of edition "
               + edition);
-    }
-    RunInfo run = RunInfo.start();
-    try (RunLock lock = spark.lock(session, run, "run")) {
-      return run(session, run, folder);
     }
   }
 
