@@ -151,6 +151,11 @@ class HistoryTest {
     }
     CliRun r = CliRun.of("rollback", "--run", first.runId(), "--warehouse", warehouse.root());
     assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(l -> l.matches("Undoes run " + second.runId() + " \\(started .*\\)\\.")),
+        r.out());
     assertEquals(firstScores, current(Tables.STRUCTURE_SCORES));
     for (String table : COMPARED) {
       assertEquals(before.get(table), current(table), table);

@@ -51,6 +51,48 @@ final class CommitLog {
             version, committedAt, rows == null ? 0 : Long.parseLong(rows.asText())));
   }
 
+  /**
+   * Whether a commit of the table at {@code table} after {@code version} added or removed a file of
+   * the partition {@code column = value}, from the commit files alone. True when that cannot be
+   * told: a commit file gone (log cleanup) or a file action without its partition values.
+   */
+  static boolean partitionChangedSince(
+      FileSystem fs, Path table, long version, String column, String value) throws IOException {
+    Optional<Warehouse.Commit> newest = newest(fs, table);
+    if (newest.isEmpty()) {
+      return true;
+    }
+    Path log = new Path(table, "_delta_log");
+    // Newest first: the commits that change a partition are most often the recent ones.
+    for (long v = newest.get().version(); v > version; v--) {
+      Path commit = new Path(log, String.format("%020d.json", v));
+      if (!fs.exists(commit) || touches(fs, commit, column, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the commit adds or removes a file of the partition (or might: no partition values). */
+  private static boolean touches(FileSystem fs, Path commit, String column, String value)
+      throws IOException {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        JsonNode action = line.isBlank() ? null : JSON.readTree(line);
+        JsonNode file =
+            action == null ? null : action.has("add") ? action.get("add") : action.get("remove");
+        if (file != null) {
+          JsonNode partition = file.path("partitionValues").get(column);
+          if (partition == null || partition.asText().equals(value)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
   private static Optional<FileStatus> newestFile(FileSystem fs, Path log) throws IOException {
     if (!fs.exists(log)) {
       return Optional.empty();

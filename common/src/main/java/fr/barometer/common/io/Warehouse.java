@@ -223,6 +223,38 @@ public final class Warehouse {
     return dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
+  /**
+   * Replaces the edition's partition with the rows it held at {@code version} (Delta time travel),
+   * in one commit, and returns how many rows were stored; the other editions' rows are untouched.
+   * Reading an old version needs its data files: after a VACUUM that removed them it fails, and the
+   * table is left as it was.
+   */
+  public long restoreEdition(String table, int edition, long version) {
+    Dataset<Row> then =
+        spark.read().format("delta").option("versionAsOf", version).load(path(table));
+    return replaceEdition(table, edition, then);
+  }
+
+  /**
+   * Removes the edition's rows, in one commit (a partition's files dropped, no data rewritten); the
+   * other editions' rows are untouched.
+   */
+  public void deleteEdition(String table, int edition) {
+    DeltaTable.forPath(spark, path(table)).delete(functions.col("edition").equalTo(edition));
+  }
+
+  /**
+   * Whether a commit after {@code version} changed the edition's rows (added or removed a file of
+   * its partition), read from the Delta log's commit files without a Spark job. True when the log
+   * cannot tell: a commit file removed by log cleanup.
+   */
+  public boolean editionChangedSince(String table, int edition, long version) {
+    return readLog(
+        table,
+        (fs, dir) ->
+            CommitLog.partitionChangedSince(fs, dir, version, "edition", String.valueOf(edition)));
+  }
+
   /** Restores the whole table (every edition) to {@code version}, in one new commit. */
   public void restore(String table, long version) {
     DeltaTable.forPath(spark, path(table)).restoreToVersion(version);

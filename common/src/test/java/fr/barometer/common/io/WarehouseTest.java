@@ -114,6 +114,32 @@ class WarehouseTest {
   }
 
   @Test
+  void anEditionGoesBackToAnOldVersionAndTheOthersStayAsTheyAre() {
+    Warehouse warehouse = new Warehouse(SPARK, tmp.toString());
+    warehouse.replaceEdition("t", 2017, rows(2017, "a", "b"));
+    warehouse.replaceEdition("t", 2018, rows(2018, "z"));
+    assertFalse(warehouse.editionChangedSince("t", 2017, 0), "version 1 wrote 2018 only");
+    assertTrue(warehouse.editionChangedSince("t", 2018, 0));
+    warehouse.replaceEdition("t", 2017, rows(2017, "c"));
+    warehouse.replaceEdition("t", 2018, rows(2018, "y"));
+    assertTrue(warehouse.editionChangedSince("t", 2017, 0));
+    assertFalse(warehouse.editionChangedSince("t", 2017, 2));
+    assertFalse(warehouse.editionChangedSince("t", 2018, 3), "no commit since");
+
+    assertEquals(2, warehouse.restoreEdition("t", 2017, 0));
+    assertEquals(List.of("a", "b"), values(warehouse, "t", 2017));
+    assertEquals(List.of("y"), values(warehouse, "t", 2018));
+    assertEquals(4, warehouse.lastCommit("t").version());
+
+    warehouse.deleteEdition("t", 2017);
+    assertEquals(List.of(), values(warehouse, "t", 2017));
+    assertEquals(List.of("y"), values(warehouse, "t", 2018));
+    assertEquals(5, warehouse.lastCommit("t").version());
+    assertTrue(warehouse.editionChangedSince("t", 2017, 4));
+    assertFalse(warehouse.editionChangedSince("t", 2018, 4));
+  }
+
+  @Test
   void aFolderWhoseLogHoldsNoCommitIsNotATable() throws Exception {
     Warehouse warehouse = new Warehouse(SPARK, tmp.toString());
     // What a first write killed before its commit leaves behind.

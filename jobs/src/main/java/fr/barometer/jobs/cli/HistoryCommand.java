@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.jobs.run.RunLog;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,6 @@ import picocli.CommandLine.Option;
         "List the runs, newest first: per-input counts and the Delta version of each table after"
             + " the run.")
 public final class HistoryCommand implements Callable<Integer> {
-  /** The step a rollback logs in run_log; its input column names the run rolled back to. */
-  static final String ROLLBACK_STEP = "rollback";
-
   @Mixin SparkOptions spark;
 
   @Option(names = "--edition", description = "Only the runs of this edition.")
@@ -99,7 +97,7 @@ public final class HistoryCommand implements Callable<Integer> {
     for (Map.Entry<String, List<Row>> run : logs.entrySet()) {
       List<Row> rows = run.getValue();
       Row first = rows.get(0);
-      boolean rollback = ROLLBACK_STEP.equals(first.getString(3));
+      boolean rollback = RunLog.ROLLBACK_STEP.equals(first.getString(3));
       out.printf(
           "Run %s, edition %d, started %s: %s%n",
           run.getKey(),

@@ -12,6 +12,7 @@ import fr.barometer.jobs.run.RunTables;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +27,11 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExample:%n",
     footer = "  bin/barometer rollback --run <run id from history>",
     description =
-        "Restore every table to its Delta version right after a run (see 'history'). "
-            + "Whole tables are restored: later runs of every edition are undone.")
+        "Bring the run's edition back to what it was right after the run (see 'history'): in every"
+            + " table, that edition's rows are rewritten as they were at the Delta version the run"
+            + " recorded; a table created since loses its rows of that edition. The later runs of"
+            + " that edition are undone, and listed first. Runs of other editions are never"
+            + " undone: their rows are left as they are.")
 public final class RollbackCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 
@@ -42,6 +46,7 @@ public final class RollbackCommand implements Callable<Integer> {
     SparkSession session = spark.session("barometer rollback");
     Warehouse warehouse = spark.warehouse(session);
     RunInfo run = RunInfo.start();
+    int edition;
     try (RunLock lock = spark.lock(session, run, "rollback")) {
       Map<String, Long> versions = RunTables.versions(warehouse, target);
       if (versions.isEmpty()) {
@@ -52,45 +57,138 @@ public final class RollbackCommand implements Callable<Integer> {
                 + warehouse.path(Tables.RUN_TABLES)
                 + "; list the runs with 'barometer history'");
       }
-      int edition = RunTables.edition(warehouse, target);
-      Pipeline.timed(warehouse, "rollback", () -> restore(warehouse, versions));
+      edition = RunTables.edition(warehouse, target);
+      System.out.println(
+          "Rolling back edition "
+              + edition
+              + " to run "
+              + target
+              + "; runs of other editions are left as they are.");
+      System.out.println(undone(RunTables.completedAfter(warehouse, edition, target), edition));
+      Pipeline.timed(warehouse, "rollback", () -> restore(warehouse, edition, versions));
       // Logged like a run, so history shows it and a rollback can itself be rolled back.
       RunLog.append(
           session,
           warehouse,
           run,
           edition,
-          HistoryCommand.ROLLBACK_STEP,
+          RunLog.ROLLBACK_STEP,
           List.of(new InputCounts(target, 0, 0, 0, 0, 0)));
       RunTables.record(session, warehouse, run, edition);
     }
     System.out.println(
-        "Rolled back to run " + target + " as run " + run.runId() + " in " + warehouse.root());
+        "Rolled back edition "
+            + edition
+            + " to run "
+            + target
+            + " as run "
+            + run.runId()
+            + " in "
+            + warehouse.root());
     return 0;
   }
 
-  /** Restores each table that changed since; run_log and run_tables keep growing. */
-  private void restore(Warehouse warehouse, Map<String, Long> versions) {
-    for (Map.Entry<String, Long> table : versions.entrySet()) {
-      String name = table.getKey();
-      long version = table.getValue();
-      if (Tables.RUN_RECORDS.contains(name) || warehouse.lastCommit(name).version() == version) {
+  /** The line naming the runs the rollback undoes, or saying there are none. */
+  private String undone(List<RunTables.Completed> runs, int edition) {
+    if (runs.isEmpty()) {
+      return "Undoes no run: no completed run of edition " + edition + " after run " + target + ".";
+    }
+    return "Undoes "
+        + runs.stream()
+            .map(
+                r ->
+                    "run "
+                        + r.runId()
+                        + " (started "
+                        + r.startedAt()
+                        + (r.rolledBackTo() == null
+                            ? ""
+                            : ", a rollback to run " + r.rolledBackTo())
+                        + ")")
+            .collect(Collectors.joining(", "))
+        + ".";
+  }
+
+  /**
+   * Rewrites the edition's rows of each table whose rows of it changed since the run; removes them
+   * from a table created since. run_log and run_tables keep growing.
+   */
+  private void restore(Warehouse warehouse, int edition, Map<String, Long> versions) {
+    int unchanged = 0;
+    List<String> present = warehouse.tables();
+    for (String name : present) {
+      if (Tables.RUN_RECORDS.contains(name)) {
         continue;
       }
-      try {
-        warehouse.restore(name, version);
-      } catch (RuntimeException e) {
-        throw new BarometerException(
-            "Cannot roll back "
+      Long version = versions.get(name);
+      if (version == null) {
+        // Created after the run: its rows of the edition did not exist then.
+        if (warehouse.read(name, edition).isEmpty()) {
+          unchanged++;
+        } else {
+          warehouse.deleteEdition(name, edition);
+          System.out.println(
+              "  "
+                  + name
+                  + ": edition "
+                  + edition
+                  + " removed (the table did not exist at run "
+                  + target
+                  + ")");
+        }
+      } else if (!warehouse.editionChangedSince(name, edition, version)) {
+        unchanged++;
+      } else {
+        long rows = restoreEdition(warehouse, name, edition, version);
+        System.out.println(
+            "  "
                 + name
-                + " to version "
+                + ": edition "
+                + edition
+                + " restored to version "
                 + version
-                + ": "
-                + BarometerException.firstLine(e)
-                + "; its files may have been removed by VACUUM",
-            e);
+                + " ("
+                + rows
+                + (rows == 1 ? " row)" : " rows)"));
       }
-      System.out.println("  " + name + " restored to version " + version);
+    }
+    for (String name : versions.keySet()) {
+      if (!Tables.RUN_RECORDS.contains(name) && !present.contains(name)) {
+        System.out.println(
+            "  "
+                + name
+                + ": recorded by run "
+                + target
+                + " but no longer in the warehouse: left out");
+      }
+    }
+    System.out.println(
+        "  "
+            + unchanged
+            + " tables left as they were (no change to edition "
+            + edition
+            + " since run "
+            + target
+            + ")");
+  }
+
+  private long restoreEdition(Warehouse warehouse, String name, int edition, long version) {
+    try {
+      return warehouse.restoreEdition(name, edition, version);
+    } catch (Exception e) { // Spark's job failures are checked exceptions thrown unchecked
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      throw new BarometerException(
+          "Cannot roll back "
+              + name
+              + " to version "
+              + version
+              + ": "
+              + BarometerException.firstLine(cause)
+              + "; its files may have been removed by VACUUM",
+          e);
     }
   }
 }

@@ -14,6 +14,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** Appends a step's counts to the run log: one row per input, with whether it reconciles. */
 public final class RunLog {
+  /** The step a rollback logs; its input column names the run rolled back to. */
+  public static final String ROLLBACK_STEP = "rollback";
+
   private RunLog() {}
 
   public static void append(
