@@ -5,6 +5,7 @@ import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
+import fr.barometer.jobs.evolution.EvolutionJob;
 import fr.barometer.jobs.run.Pipeline;
 import fr.barometer.jobs.run.RunLock;
 import fr.barometer.jobs.run.RunLog;
@@ -66,6 +67,17 @@ public final class RollbackCommand implements Callable<Integer> {
               + "; runs of other editions are left as they are.");
       System.out.println(undone(RunTables.completedAfter(warehouse, edition, target), edition));
       Pipeline.timed(warehouse, "rollback", () -> restore(warehouse, edition, versions));
+      // The later editions' comparisons rest on this edition's rows: compared again with them.
+      List<Integer> later =
+          Pipeline.timed(
+              warehouse, "evolution", () -> EvolutionJob.run(session, warehouse, edition + 1));
+      if (!later.isEmpty()) {
+        System.out.println(
+            "Evolution of edition(s) "
+                + later
+                + " compared again with the restored edition "
+                + edition);
+      }
       // Logged like a run, so history shows it and a rollback can itself be rolled back.
       RunLog.append(
           session,

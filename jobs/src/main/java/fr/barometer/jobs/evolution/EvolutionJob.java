@@ -24,12 +24,19 @@ import org.apache.spark.sql.SparkSession;
 public final class EvolutionJob {
   private EvolutionJob() {}
 
-  public static void run(SparkSession spark, Warehouse warehouse, int edition) {
+  /**
+   * Rewrites the evolution and series of {@code edition} and every later published edition; returns
+   * those editions (none when no edition from {@code edition} on is published).
+   */
+  public static List<Integer> run(SparkSession spark, Warehouse warehouse, int edition) {
     spark.sparkContext().setJobDescription("evolution " + edition);
+    if (!warehouse.exists(Tables.POSITIONING)) {
+      return List.of();
+    }
     List<Integer> published = editions(warehouse);
     List<Integer> targets = published.stream().filter(e -> e >= edition).toList();
     if (targets.isEmpty()) {
-      return;
+      return targets;
     }
     Dataset<Row> grids = warehouse.read(Tables.REFERENTIAL_ITEMS);
     GridComparisons comparisons =
@@ -59,6 +66,7 @@ public final class EvolutionJob {
     Map<String, Callable<Long>> writes = new LinkedHashMap<>();
     tables.forEach((t, rows) -> writes.put(t, () -> warehouse.replaceEditions(t, targets, rows)));
     Warehouse.concurrently(writes);
+    return targets;
   }
 
   /** The editions that have a positioning, in order. */
