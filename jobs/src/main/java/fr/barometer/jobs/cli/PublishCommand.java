@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExample:%n",
     footer = "  bin/barometer publish --edition 2017",
     description =
-        "Position a scored edition, publish the national barometer, trophies and invoices, and "
-            + "rebuild the report datasets that depend on them.")
+        "Position a scored edition, publish the national barometer, trophies and invoices,"
+            + " compare the edition (and the later ones) with the earlier editions, and rebuild"
+            + " the report datasets that depend on them.")
 public final class PublishCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
 
