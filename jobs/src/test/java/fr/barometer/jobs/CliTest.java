@@ -51,7 +51,9 @@ class CliTest {
         CliRun.of("run", "--help")
             .out()
             .replaceAll("\\s+", " ")
-            .contains("then score, survey, publish and write the report datasets"));
+            .contains(
+                "then score, survey, publish, compare with the earlier editions in the warehouse"
+                    + " and write the report datasets"));
   }
 
   @Test
@@ -215,6 +217,37 @@ class CliTest {
     Path none = tmp.resolve("never-created");
     assertRefused(binary, none);
     assertFalse(Files.exists(none), "a refused run creates no warehouse folder");
+  }
+
+  /** Two landing folders of one edition are refused before anything is written. */
+  @Test
+  void twoLandingFoldersOfOneEditionAreRefused() {
+    String fixture = CliRun.resource("/IngestJobTest/landing");
+    Path copy = Folders.copy(Path.of(fixture), tmp.resolve("same-edition"));
+    Path warehouse = tmp.resolve("two-landings");
+    CliRun r =
+        CliRun.of(
+            "run", "--landing", fixture, copy.toString(), "--warehouse", warehouse.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertEquals(
+        "barometer: Cannot run "
+            + copy
+            + ": "
+            + fixture
+            + " holds edition 2017 too; give one landing folder per edition\n",
+        r.err());
+    assertFalse(Files.exists(warehouse));
+    CliRun usage =
+        CliRun.of(
+            "run",
+            "--landing",
+            fixture,
+            copy.toString(),
+            "--edition",
+            "2017",
+            "--warehouse",
+            warehouse.toString());
+    assertEquals(2, usage.code(), usage.out() + usage.err());
   }
 
   /** A header in Latin-1 that lacks the columns says so, and names the encoding it guessed. */

@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (edition != null && landings.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--edition applies to a single landing folder");
+    }
     SparkSession session = spark.session("barometer run");
     // Every check a landing folder can fail, for every folder, before the lock or any table
     // touches the warehouse: a refused run leaves it exactly as it was.
@@ -105,10 +109,6 @@ public final class RunCommand implements Callable<Integer> {
   private void expectEdition(String landing, int found) {
     if (edition == null) {
       return;
-    }
-    if (landings.size() > 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--edition applies to a single landing folder");
     }
     if (edition != found) {
       throw new BarometerException(
