@@ -1,8 +1,8 @@
 package fr.barometer.jobs.cli;
 
+import fr.barometer.common.io.EditionSettings;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.Warehouse;
-import fr.barometer.jobs.run.EditionSettings;
 import fr.barometer.jobs.run.Pipeline;
 import fr.barometer.jobs.run.RunLock;
 import java.util.concurrent.Callable;

@@ -1,9 +1,7 @@
-package fr.barometer.jobs.run;
+package fr.barometer.common.io;
 
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.domain.BarometerException;
-import fr.barometer.common.io.Tables;
-import fr.barometer.common.io.Warehouse;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
