@@ -216,11 +216,12 @@ class EarlierEditionTest {
   @Test
   void ownCommunesListEveryCommuneTheFilesNameWithTheShippedHeader() throws IOException {
     Path communes = earlier.resolve("reference/communes.csv");
-    assertEquals(
-        LandingReader.header(
-            Path.of(Communes.class.getResource("/fr/barometer/reference/communes.csv").getPath()),
-            ','),
-        LandingReader.header(communes, ','));
+    String shippedHeader;
+    try (InputStream in =
+        EarlierEditionTest.class.getResourceAsStream("/fr/barometer/reference/communes.csv")) {
+      shippedHeader = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n", 2)[0];
+    }
+    assertEquals(shippedHeader, Files.readAllLines(communes).get(0));
     Set<String> listed = new TreeSet<>();
     LandingReader.csv(communes).forEach(r -> listed.add(r.get("insee_code")));
     Map<String, Long> shipped = LandingReader.communePopulations();
