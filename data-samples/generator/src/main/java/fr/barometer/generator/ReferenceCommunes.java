@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * An edition's own {@code reference/communes.csv}: the edition's legal populations of the communes
  * its files name (registry and survey), which replace the shipped reference data in its run. Rows
- * are the shipped file's lines, header included, byte for byte, but for the populations given.
+ * are the shipped file's lines, header included, unchanged but for the populations given; they end
+ * in LF like every generated file (the shipped file's end in CRLF).
  */
 final class ReferenceCommunes {
   static final String FOLDER = "reference";
