@@ -30,7 +30,8 @@ final class AuditFactory {
   static final String ANSWERING_MACHINE_ITEM = "VM01";
 
   /**
-   * National rate of a good answer (BOOLEAN) or mean points (SCALE) per item of the default grid.
+   * National rate of a good answer (BOOLEAN) or mean points (SCALE) per item of the default grid
+   * and of the earlier one.
    */
   private static final Map<String, Double> RATE =
       Map.ofEntries(
@@ -60,6 +61,8 @@ final class AuditFactory {
           Map.entry("WE05", 0.80),
           Map.entry("WE06", 0.64),
           Map.entry("WE07", 0.70),
+          // Only in the grid of the edition before the shipped one (EarlierGrid).
+          Map.entry("WE08", 0.55),
           Map.entry("VI01", 0.66),
           Map.entry("VI02", 0.80),
           Map.entry("VI04", 0.75),

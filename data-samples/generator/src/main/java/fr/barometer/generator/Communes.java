@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * draws do not depend on hash order.
  */
 final class Communes {
-  private static final String COMMUNES = "/fr/barometer/reference/communes.csv";
+  static final String COMMUNES = "/fr/barometer/reference/communes.csv";
   private static final String EPCI = "/fr/barometer/reference/epci.csv";
 
   private final List<Commune> all;

@@ -1,6 +1,7 @@
 package fr.barometer.generator;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,6 +18,8 @@ import java.util.TreeMap;
  * @param rowsPerFile data rows (CSV, header excluded) or lines (JSONL) per file, by path relative
  *     to the landing folder
  * @param deliberateRecords records written on purpose to exercise the loaders, by "input:kind"
+ * @param history for the edition before a later one's registry, what differs from that edition (one
+ *     line each); empty otherwise
  */
 public record GenerationSummary(
     Path outDir,
@@ -29,11 +32,13 @@ public record GenerationSummary(
     long auditLines,
     long surveyRows,
     SortedMap<String, Long> rowsPerFile,
-    SortedMap<String, Long> deliberateRecords) {
+    SortedMap<String, Long> deliberateRecords,
+    List<String> history) {
 
   public GenerationSummary {
     rowsPerFile = new TreeMap<>(rowsPerFile);
     deliberateRecords = new TreeMap<>(deliberateRecords);
+    history = List.copyOf(history);
   }
 
   /** Data files plus edition.json and referential.json. */
@@ -57,6 +62,9 @@ public record GenerationSummary(
         String.format(
             "  %d structures (%d accepted), %d sites, %d orders%n",
             structures, acceptedStructures, sites, orders));
+    for (String line : history) {
+      out.append("  ").append(line).append(String.format("%n"));
+    }
     for (Map.Entry<String, Long> e : rowsPerFile.entrySet()) {
       out.append(String.format("  %-24s %,d rows%n", e.getKey(), e.getValue()));
     }

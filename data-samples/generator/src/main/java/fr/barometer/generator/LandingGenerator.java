@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -39,14 +41,31 @@ public final class LandingGenerator {
     Randoms auditRandom = root.split();
     Randoms surveyRandom = root.split();
 
-    EditionFiles settings = new EditionFiles(options.edition());
-    settings.write(outDir);
     Communes communes = Communes.shipped();
-    Registry registry =
-        new RegistryGenerator(communes, registryRandom).generate(options.structures());
+    RegistryGenerator registryGenerator = new RegistryGenerator(communes, registryRandom);
+    Registry registry = registryGenerator.generate(options.structures());
+    EditionFiles settings;
+    RegistryHistory.CarriedBack history = null;
+    if (options.carriedBack()) {
+      // The later edition's registry, carried back; every other draw from streams of its own, so
+      // that the earlier edition's audits and survey are not the later one's moved back a year.
+      Randoms earlier = root.split();
+      settings = EditionFiles.before(options.registryOf(), options.edition());
+      history =
+          RegistryHistory.carryBack(
+              registry, registryGenerator, earlier.split(), settings.edition());
+      registry = history.registry();
+      mistakesRandom = earlier.split();
+      auditRandom = earlier.split();
+      surveyRandom = earlier.split();
+    } else {
+      settings = new EditionFiles(options.edition());
+    }
+    settings.write(outDir);
     BadRecordLog log = new BadRecordLog();
     SortedMap<String, Long> rows = new TreeMap<>();
-    rows.putAll(new RegistryFiles(registry, communes, mistakesRandom, log).write(outDir));
+    RegistryFiles registryFiles = new RegistryFiles(registry, communes, mistakesRandom, log);
+    rows.putAll(registryFiles.write(outDir));
     SortedMap<String, Long> audits =
         new AuditGenerator(registry, settings.edition(), settings.grid(), auditRandom, log)
             .write(outDir);
@@ -55,10 +74,25 @@ public final class LandingGenerator {
         options.surveyResponses() != null
             ? options.surveyResponses()
             : SurveyGenerator.defaultResponses(registry);
-    SortedMap<String, Long> survey =
-        new SurveyGenerator(registry, settings.edition(), communes, surveyRandom, log)
-            .write(outDir, responses);
+    SurveyGenerator surveyGenerator =
+        new SurveyGenerator(registry, settings.edition(), communes, surveyRandom, log);
+    SortedMap<String, Long> survey = surveyGenerator.write(outDir, responses);
     rows.putAll(survey);
+
+    List<String> historyLines = List.of();
+    if (history != null) {
+      Set<String> named = new TreeSet<>(registryFiles.communesNamed());
+      named.addAll(surveyGenerator.communesNamed());
+      RegistryHistory.PopulationChange change = history.populationChange();
+      Map<String, Long> populations =
+          change == null
+              ? Map.of()
+              : Map.of(change.commune().inseeCode(), change.earlierPopulation());
+      rows.put(
+          ReferenceCommunes.FOLDER + "/" + ReferenceCommunes.FILE,
+          ReferenceCommunes.write(outDir, named, populations));
+      historyLines = describe(history, options);
+    }
 
     return new GenerationSummary(
         outDir,
@@ -71,7 +105,59 @@ public final class LandingGenerator {
         sum(audits),
         sum(survey),
         rows,
-        log.counts());
+        log.counts(),
+        historyLines);
+  }
+
+  /** What the earlier edition changes, for the summary. */
+  private static List<String> describe(
+      RegistryHistory.CarriedBack history, GeneratorOptions options) {
+    int later = options.registryOf();
+    int year = options.edition();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            "registry of %d carried back to %d: %d structures new in %d left out (%s), %d that"
+                + " left after %d added (%s)",
+            later,
+            year,
+            history.newInLater().size(),
+            later,
+            String.join(" ", history.newInLater()),
+            history.leftAfter().size(),
+            year,
+            String.join(" ", history.leftAfter())));
+    RegistryHistory.PopulationChange c = history.populationChange();
+    if (c == null) {
+      lines.add("no town hall near a stratum bound: every population as shipped");
+    } else {
+      lines.add(
+          String.format(
+              "town hall %s (%s, %s): population %,d in reference/communes.csv, %,d shipped;"
+                  + " stratum %s in %d, %s in %d",
+              c.structureId(),
+              c.commune().name(),
+              c.commune().inseeCode(),
+              c.earlierPopulation(),
+              c.laterPopulation(),
+              c.earlierStratum(),
+              year,
+              c.laterStratum(),
+              later));
+    }
+    lines.add(
+        String.format(
+            "grid: %s (WEB, %s) in %d only, %s (WEB, C01) added in %d, %s (LETTER, C04) weighs %d"
+                + " in %d",
+            EarlierGrid.DROPPED_ITEM,
+            EarlierGrid.DROPPED_CRITERION,
+            year,
+            EarlierGrid.ADDED_ITEM,
+            later,
+            EarlierGrid.REWEIGHTED_ITEM,
+            EarlierGrid.EARLIER_WEIGHT,
+            year));
+    return lines;
   }
 
   private static long sum(SortedMap<String, Long> counts) {
@@ -101,6 +187,16 @@ public final class LandingGenerator {
           generated.addAll(ownedFiles(entry, ".jsonl", outDir));
         } else if (name.equals(SurveyGenerator.FOLDER) && Files.isDirectory(entry)) {
           generated.addAll(ownedFiles(entry, ".csv", outDir));
+        } else if (name.equals(ReferenceCommunes.FOLDER) && Files.isDirectory(entry)) {
+          List<Path> files = ownedFiles(entry, ".csv", outDir);
+          for (Path f : files) {
+            if (!f.getFileName().toString().equals(ReferenceCommunes.FILE)) {
+              throw notGenerated(outDir, f);
+            }
+          }
+          generated.addAll(files);
+          // Only an earlier edition has one: the folder goes with its file.
+          generated.add(entry);
         } else {
           throw notGenerated(outDir, entry);
         }

@@ -109,8 +109,24 @@ final class Registry {
     return structures.stream().filter(s -> !s.isAccepted()).toList();
   }
 
+  /**
+   * The highest structure number in use: the count for a registry numbered S0001 onwards, more for
+   * an earlier edition's registry, whose structures that left later are numbered after it.
+   */
+  int lastNumber() {
+    int last = 0;
+    for (Structure s : structures) {
+      last = Math.max(last, number(s.id()));
+    }
+    return last;
+  }
+
+  static int number(String structureId) {
+    return Integer.parseInt(structureId.substring(1));
+  }
+
   /** An id that no structure of this registry has, not even the deliberately bad rows. */
   String unknownStructureId(int k) {
-    return structureId(structures.size() + 1000 + k);
+    return structureId(lastNumber() + 1000 + k);
   }
 }

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -73,6 +75,14 @@ final class RegistryFiles {
     return rows;
   }
 
+  /** The commune codes of the structure and site rows written, bad rows included. */
+  Set<String> communesNamed() {
+    Set<String> codes = new TreeSet<>();
+    structures.forEach(r -> codes.add(r.get(STRUCTURES_HEADER.indexOf("insee_code"))));
+    sites.forEach(r -> codes.add(r.get(SITES_HEADER.indexOf("insee_code"))));
+    return codes;
+  }
+
   private static long print(Path file, List<String> header, List<List<String>> rows)
       throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -120,7 +130,7 @@ final class RegistryFiles {
    * Late registrations with mistakes go at the end; a re-registration lands after the first one.
    */
   private void addMistakes() {
-    int next = registry.structures().size() + 1;
+    int next = registry.lastNumber() + 1;
     Commune town = eligibleCommune();
     lateStructure(
         Registry.structureId(next++),

@@ -89,11 +89,27 @@ final class RegistryGenerator {
 
   Registry generate(int count) {
     byte[] placement = placementPlan(count);
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      ids.add(Registry.structureId(i));
+    }
+    return draw(ids, placement);
+  }
+
+  /**
+   * More applicants, from eligible communes, drawn after those of {@link #generate} (which they do
+   * not change) and never in a town hall's or an intercommunality's place already taken.
+   */
+  Registry more(List<String> ids) {
+    return draw(ids, new byte[ids.size()]);
+  }
+
+  private Registry draw(List<String> ids, byte[] placement) {
     List<Structure> structures = new ArrayList<>();
     List<Site> sites = new ArrayList<>();
     List<Order> orders = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      Structure s = structure(Registry.structureId(i), placement[i - 1]);
+    for (int i = 0; i < ids.size(); i++) {
+      Structure s = structure(ids.get(i), placement[i]);
       structures.add(s);
       sites.addAll(sitesOf(s));
       if (s.isPersonalized()) {

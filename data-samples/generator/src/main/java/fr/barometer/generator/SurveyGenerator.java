@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -74,6 +76,7 @@ final class SurveyGenerator {
   /** Column positions in HEADER, for the faults. */
   private static final int SUBMITTED_AT = 1;
 
+  private static final int INSEE_CODE = 3;
   private static final int CATEGORY = 4;
   private static final int LAST_CONTACT = 5;
   private static final int CHANNEL = 6;
@@ -103,6 +106,7 @@ final class SurveyGenerator {
   private final WeightedPicker<Category> categories;
   private final WeightedPicker<Commune> communes;
   private final Deque<List<Object>> recent = new ArrayDeque<>();
+  private final Set<String> communesNamed = new TreeSet<>();
 
   SurveyGenerator(
       Registry registry,
@@ -166,7 +170,13 @@ final class SurveyGenerator {
     return rows;
   }
 
+  /** The commune codes the rows written name. */
+  Set<String> communesNamed() {
+    return communesNamed;
+  }
+
   private void write(Export export, List<Object> row, SurveyFault fault) throws IOException {
+    communesNamed.add((String) row.get(INSEE_CODE));
     if (fault == null || fault == SurveyFault.RESUBMITTED) {
       export.print(row);
       if (fault != null && !recent.isEmpty()) {
