@@ -57,30 +57,92 @@ public final class Evolution {
     Dataset<Row> recomputed = commonItemScores(pairs, mainSiteAnswers, grids.commonItems());
     Column sameGrid = col("basis").equalTo(EvolutionBasis.SAME_GRID.name());
     Column samePeerGroup = col("peer_group").equalTo(col("previous_peer_group"));
-    return pairs
-        .join(recomputed, Columns.on(PAIR), "left")
-        .withColumn("compared_value", when(sameGrid, col("value")).otherwise(col("common_value")))
-        .withColumn(
-            "compared_previous_value",
-            when(sameGrid, col("previous_value")).otherwise(col("common_previous_value")))
-        .select(
-            col("edition"),
+    Dataset<Row> compared =
+        pairs
+            .join(recomputed, Columns.on(PAIR), "left")
+            .withColumn(
+                "compared_value", when(sameGrid, col("value")).otherwise(col("common_value")))
+            .withColumn(
+                "compared_previous_value",
+                when(sameGrid, col("previous_value")).otherwise(col("common_previous_value")))
+            .select(
+                col("edition"),
+                col("structure_id"),
+                col("measure"),
+                col("value"),
+                col("previous_edition"),
+                col("previous_value"),
+                Ties.comparable(col("compared_value").minus(col("compared_previous_value")))
+                    .as("delta"),
+                col("basis"),
+                col("compared_value"),
+                col("compared_previous_value"),
+                col("rank"),
+                col("previous_rank"),
+                when(samePeerGroup, col("previous_rank").minus(col("rank"))).as("rank_change"),
+                col("peer_group"),
+                col("previous_peer_group"),
+                not(samePeerGroup).as("peer_group_changed"));
+    return compared.unionByName(
+        inOneGridOnly(positioning, grids.oneGridOnly(), targets, compared), true);
+  }
+
+  /**
+   * The measures one of the two grids lacks (a criterion added or dropped), NOT_COMPARABLE: a
+   * structure's value of a measure new in its edition, or its previous edition's value of a measure
+   * its edition no longer has, against the structure's previous edition (the latest earlier one in
+   * which it has a value). A measure the structure had in an even earlier edition is compared with
+   * that one above, not here.
+   */
+  private static Dataset<Row> inOneGridOnly(
+      Dataset<Row> positioning,
+      Dataset<Row> oneGrid,
+      Collection<Integer> targets,
+      Dataset<Row> compared) {
+    Dataset<Row> current =
+        positioning
+            .where(col("edition").isin(targets.toArray()))
+            .select("edition", "structure_id", "measure", "value", "rank", "peer_group");
+    Dataset<Row> earlier =
+        positioning.select(
+            col("edition").as("previous_edition"),
             col("structure_id"),
             col("measure"),
-            col("value"),
-            col("previous_edition"),
-            col("previous_value"),
-            Ties.comparable(col("compared_value").minus(col("compared_previous_value")))
-                .as("delta"),
-            col("basis"),
-            col("compared_value"),
-            col("compared_previous_value"),
-            col("rank"),
-            col("previous_rank"),
-            when(samePeerGroup, col("previous_rank").minus(col("rank"))).as("rank_change"),
-            col("peer_group"),
-            col("previous_peer_group"),
-            not(samePeerGroup).as("peer_group_changed"));
+            col("value").as("previous_value"),
+            col("rank").as("previous_rank"),
+            col("peer_group").as("previous_peer_group"));
+    Dataset<Row> structurePrevious =
+        current
+            .select("edition", "structure_id")
+            .distinct()
+            .join(earlier.select("previous_edition", "structure_id").distinct(), "structure_id")
+            .where(col("previous_edition").lt(col("edition")))
+            .groupBy("edition", "structure_id")
+            .agg(max("previous_edition").as("previous_edition"));
+    Dataset<Row> added =
+        structurePrevious
+            .join(
+                oneGrid.where(isPresence(GridComparison.Presence.CURRENT_ONLY)),
+                Columns.on("edition", "previous_edition"))
+            .join(current, Columns.on("edition", "structure_id", "measure"))
+            .join(
+                compared.select("edition", "structure_id", "measure"),
+                Columns.on("edition", "structure_id", "measure"),
+                "left_anti");
+    Dataset<Row> dropped =
+        structurePrevious
+            .join(
+                oneGrid.where(isPresence(GridComparison.Presence.PREVIOUS_ONLY)),
+                Columns.on("edition", "previous_edition"))
+            .join(earlier, Columns.on("previous_edition", "structure_id", "measure"));
+    return added
+        .unionByName(dropped, true)
+        .drop("presence")
+        .withColumn("basis", lit(notComparable()));
+  }
+
+  private static Column isPresence(GridComparison.Presence presence) {
+    return col("presence").equalTo(presence.name());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>{@code COMMON_ITEMS}: otherwise, when at least one item is shared. Both values are then
  *       recomputed on the shared items with one set of weights, the later edition's (items and
  *       channels), so that only the answers differ between the two values.
- *   <li>{@code NOT_COMPARABLE}: no item is shared.
+ *   <li>{@code NOT_COMPARABLE}: no item is shared, which includes a measure only one of the two
+ *       grids has (a criterion dropped or added).
  * </ul>
  */
 public final class GridComparison {
@@ -37,21 +39,42 @@ public final class GridComparison {
   /** An item both grids share, with the weights both values are recomputed with. */
   public record CommonItem(String itemId, Channel channel, double weight, double channelWeight) {}
 
-  /** One measure's basis, and the items shared when it is COMMON_ITEMS (else empty). */
+  /** Which of the two grids has a measure. */
+  public enum Presence {
+    BOTH,
+    /** New in the later edition's grid. */
+    CURRENT_ONLY,
+    /** Gone from the later edition's grid. */
+    PREVIOUS_ONLY
+  }
+
+  /**
+   * One measure's basis, the items shared when it is COMMON_ITEMS (else empty), and which grids
+   * have it (a measure of one grid only shares no item: NOT_COMPARABLE).
+   */
   public record MeasureComparison(
-      Measure measure, EvolutionBasis basis, List<CommonItem> commonItems) {
+      Measure measure, EvolutionBasis basis, List<CommonItem> commonItems, Presence presence) {
     public MeasureComparison {
       commonItems = List.copyOf(commonItems);
     }
   }
 
-  /** The comparison of every measure the two grids both give a value for. */
+  /** The comparison of every measure of either grid, in reading order. */
   public static List<MeasureComparison> compare(EditionGrid current, EditionGrid previous) {
+    TreeSet<Measure> measures = new TreeSet<>(current.measures());
+    measures.addAll(previous.measures());
     List<MeasureComparison> comparisons = new ArrayList<>();
-    for (Measure measure : current.measures()) {
-      if (previous.measures().contains(measure)) {
-        comparisons.add(compare(measure, current, previous));
-      }
+    for (Measure measure : measures) {
+      boolean now = current.measures().contains(measure);
+      boolean before = previous.measures().contains(measure);
+      comparisons.add(
+          now && before
+              ? compare(measure, current, previous)
+              : new MeasureComparison(
+                  measure,
+                  EvolutionBasis.NOT_COMPARABLE,
+                  List.of(),
+                  now ? Presence.CURRENT_ONLY : Presence.PREVIOUS_ONLY));
     }
     return comparisons;
   }
@@ -65,7 +88,8 @@ public final class GridComparison {
             .map(item -> commonItem(item, current))
             .toList();
     if (common.isEmpty()) {
-      return new MeasureComparison(measure, EvolutionBasis.NOT_COMPARABLE, List.of());
+      return new MeasureComparison(
+          measure, EvolutionBasis.NOT_COMPARABLE, List.of(), Presence.BOTH);
     }
     boolean sameGrid =
         common.size() == now.size()
@@ -74,8 +98,8 @@ public final class GridComparison {
                 .allMatch(item -> sameNumber(item.weight(), before.get(item.id()).weight()))
             && (measure.kind() != Measure.Kind.OVERALL || sameChannelWeights(current, previous));
     return sameGrid
-        ? new MeasureComparison(measure, EvolutionBasis.SAME_GRID, List.of())
-        : new MeasureComparison(measure, EvolutionBasis.COMMON_ITEMS, common);
+        ? new MeasureComparison(measure, EvolutionBasis.SAME_GRID, List.of(), Presence.BOTH)
+        : new MeasureComparison(measure, EvolutionBasis.COMMON_ITEMS, common, Presence.BOTH);
   }
 
   private static CommonItem commonItem(GridItem item, EditionGrid current) {

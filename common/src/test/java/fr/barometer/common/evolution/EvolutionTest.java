@@ -103,6 +103,8 @@ class EvolutionTest {
             position(2016, "A", "S1", "CRITERION:C02", 100.0, 1),
             position(2017, "A", "S1", "CRITERION:C02", 50.0, 1),
             position(2016, "A", "S1", "CRITERION:C04", 100.0, 1),
+            position(2016, "A", "S1", "CRITERION:C10", 30.0, 1),
+            position(2017, "A", "S1", "CRITERION:C11", 20.0, 1),
             position(2017, "A", "S1", "CRITERION:C04", 0.0, 1),
             position(2016, "B", "S1", "OVERALL", 50.0, 1),
             position(2017, "B", "S2", "OVERALL", 100.0, 1),
@@ -128,19 +130,22 @@ class EvolutionTest {
     return GridComparisons.of(SPARK, List.of(Grids.of2017(), Grids.of2015(), Grids.of2016()));
   }
 
-  private static final Map<String, Row> EVOLUTION =
-      Evolution.evolution(positioning(), mainSiteAnswers(), grids(), List.of(2016, 2017))
-          .collectAsList()
-          .stream()
-          .collect(
-              Collectors.toMap(
-                  r ->
-                      r.<Integer>getAs("edition")
-                          + " "
-                          + r.getAs("structure_id")
-                          + " "
-                          + r.getAs("measure"),
-                  r -> r));
+  private static final Map<String, Row> EVOLUTION = evolutionRows();
+
+  private static Map<String, Row> evolutionRows() {
+    return Evolution.evolution(positioning(), mainSiteAnswers(), grids(), List.of(2016, 2017))
+        .collectAsList()
+        .stream()
+        .collect(
+            Collectors.toMap(
+                r ->
+                    r.<Integer>getAs("edition")
+                        + " "
+                        + r.getAs("structure_id")
+                        + " "
+                        + r.getAs("measure"),
+                r -> r));
+  }
 
   private static Row row(String key) {
     assertTrue(EVOLUTION.containsKey(key), key + " in " + EVOLUTION.keySet());
@@ -200,6 +205,21 @@ class EvolutionTest {
   }
 
   @Test
+  void aCriterionDroppedOrAddedIsNotComparable() {
+    Row gone = row("2017 A CRITERION:C10");
+    assertEquals("NOT_COMPARABLE", gone.getAs("basis"));
+    assertNull(gone.getAs("value"));
+    assertEquals(30.0, gone.<Double>getAs("previous_value"), EPS);
+    assertEquals(2016, (int) gone.getAs("previous_edition"));
+    assertNull(gone.getAs("delta"));
+    Row added = row("2017 A CRITERION:C11");
+    assertEquals("NOT_COMPARABLE", added.getAs("basis"));
+    assertEquals(20.0, added.<Double>getAs("value"), EPS);
+    assertNull(added.getAs("previous_value"));
+    assertEquals(2016, (int) added.getAs("previous_edition"));
+  }
+
+  @Test
   void aPeerGroupChangeHasNoRankChange() {
     Row b = row("2017 B OVERALL");
     assertTrue(b.<Boolean>getAs("peer_group_changed"));
@@ -223,6 +243,6 @@ class EvolutionTest {
     assertFalse(EVOLUTION.containsKey("2017 D OVERALL"));
     assertTrue(EVOLUTION.keySet().stream().noneMatch(k -> k.startsWith("2016 ")));
     assertTrue(EVOLUTION.keySet().stream().noneMatch(k -> k.startsWith("2015 ")));
-    assertEquals(9, EVOLUTION.size());
+    assertEquals(11, EVOLUTION.size());
   }
 }

@@ -1,6 +1,5 @@
 package fr.barometer.common.evolution;
 
-import static fr.barometer.common.evolution.Grids.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.barometer.common.config.GridItem;
@@ -91,23 +90,17 @@ class GridComparisonTest {
   }
 
   @Test
-  void aMeasureOnlyOneGridHasIsNotCompared() {
-    EditionGrid before =
-        new EditionGrid(
-            2016,
-            List.of(item("E1", Channel.EMAIL, "C01", Step.ACCES, 1)),
-            Grids.channelWeights(1, 1, 1));
-    EditionGrid after =
-        new EditionGrid(
-            2017,
-            List.of(item("E1", Channel.EMAIL, "C07", Step.ACCES, 1)),
-            Grids.channelWeights(1, 1, 1));
-    List<Measure> compared =
-        GridComparison.compare(after, before).stream().map(MeasureComparison::measure).toList();
-    assertEquals(
-        List.of(Measure.OVERALL, Measure.channel(Channel.EMAIL), Measure.step(Step.ACCES)),
-        compared.stream().limit(3).toList());
-    assertEquals(3, compared.size());
+  void aMeasureOnlyOneGridHasIsNotComparable() {
+    MeasureComparison gone = BY_MEASURE.get(Measure.criterion("C10"));
+    assertEquals(EvolutionBasis.NOT_COMPARABLE, gone.basis());
+    assertEquals(GridComparison.Presence.PREVIOUS_ONLY, gone.presence());
+    MeasureComparison added = BY_MEASURE.get(Measure.criterion("C11"));
+    assertEquals(EvolutionBasis.NOT_COMPARABLE, added.basis());
+    assertEquals(GridComparison.Presence.CURRENT_ONLY, added.presence());
+    // Both grids have the visit, but not one item in common.
+    MeasureComparison visit = BY_MEASURE.get(Measure.channel(Channel.VISIT));
+    assertEquals(EvolutionBasis.NOT_COMPARABLE, visit.basis());
+    assertEquals(GridComparison.Presence.BOTH, visit.presence());
   }
 
   private static GridItem delay(double zeroAfter) {

@@ -30,7 +30,7 @@ final class Grids {
 
   /**
    * 2016: E1 (EMAIL, C01), E2 (EMAIL, C02, weight 1), P1 (PHONE, C01), X1 (PHONE, C04, dropped in
-   * 2017), W1 (WEB, C03); channels weighted 1, 1, 2.
+   * 2017), W1 (WEB, C03), V9 (VISIT, C10); channels weighted 1, 1, 2.
    */
   static EditionGrid of2016() {
     return new EditionGrid(
@@ -40,11 +40,15 @@ final class Grids {
             item("E2", Channel.EMAIL, "C02", Step.TRAITEMENT, 1),
             item("P1", Channel.PHONE, "C01", Step.ACCES, 1),
             item("X1", Channel.PHONE, "C04", Step.ACCES, 1),
-            item("W1", Channel.WEB, "C03", Step.ACCUEIL, 1)),
+            item("W1", Channel.WEB, "C03", Step.ACCUEIL, 1),
+            item("V9", Channel.VISIT, "C10", Step.ACCES, 1)),
         channelWeights(1, 1, 2));
   }
 
-  /** 2017: E2 weighs 2, X1 is dropped and P2 (PHONE, C04) added; the rest as in 2016. */
+  /**
+   * 2017: E2 weighs 2, X1 is dropped and P2 (PHONE, C04) added; the visit's V9 (criterion C10,
+   * gone) gives way to V2 (criterion C11, new); the rest as in 2016.
+   */
   static EditionGrid of2017() {
     return new EditionGrid(
         2017,
@@ -53,7 +57,8 @@ final class Grids {
             item("E2", Channel.EMAIL, "C02", Step.TRAITEMENT, 2),
             item("P1", Channel.PHONE, "C01", Step.ACCES, 1),
             item("P2", Channel.PHONE, "C04", Step.ACCES, 1),
-            item("W1", Channel.WEB, "C03", Step.ACCUEIL, 1)),
+            item("W1", Channel.WEB, "C03", Step.ACCUEIL, 1),
+            item("V2", Channel.VISIT, "C11", Step.ACCES, 1)),
         channelWeights(1, 1, 2));
   }
 
