@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.barometer.common.SparkTestSession;
+import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,8 @@ class EditionsTest {
   private static Map<Integer, Map<String, List<String>>> after2016;
   private static Map<Integer, Map<String, List<String>>> afterRerun;
   private static CliRun rerun;
+  private static CliRun unchanged;
+  private static Map<String, Long> versionsBeforeUnchanged;
 
   @BeforeAll
   static void runBothEditions() throws IOException {
@@ -63,6 +66,41 @@ class EditionsTest {
             "--warehouse",
             warehouse.toString());
     afterRerun = snapshot();
+    versionsBeforeUnchanged = versions();
+    unchanged =
+        CliRun.of(
+            "run",
+            "--landing",
+            CliRun.resource("/IngestJobTest/landing"),
+            "--warehouse",
+            warehouse.toString());
+  }
+
+  /** Each data table's Delta version (the run records, which grow, aside). */
+  private static Map<String, Long> versions() {
+    Warehouse tables = new Warehouse(SPARK, warehouse.toString());
+    return tables.tables().stream()
+        .filter(t -> !Tables.RUN_RECORDS.contains(t))
+        .collect(
+            Collectors.toMap(
+                t -> t, t -> tables.lastCommit(t).version(), (a, b) -> a, TreeMap::new));
+  }
+
+  @Test
+  void aRunWithNothingNewWritesNoTable() {
+    assertEquals(0, unchanged.code(), unchanged.out() + unchanged.err());
+    assertTrue(
+        unchanged.out().contains("edition 2017: nothing changed since run "), unchanged.out());
+    assertEquals(versionsBeforeUnchanged, versions());
+    Warehouse tables = new Warehouse(SPARK, warehouse.toString());
+    assertEquals(
+        1, tables.read(Tables.RUN_LOG, 2017).where(col("step").equalTo("unchanged")).count());
+  }
+
+  @Test
+  void aRunOfAnEarlierEditionMakesTheLaterOneRunAgain() {
+    // 2016 ran after 2017's first run: the rerun of 2017 was not "unchanged".
+    assertTrue(!rerun.out().contains("nothing changed"), rerun.out());
   }
 
   @Test

@@ -63,7 +63,7 @@ final class WarehouseSnapshot {
     Warehouse tablesOf = new Warehouse(spark, warehouse.toString());
     for (String name : tablesOf.tables()) {
       // The run history differs by nature: run ids, times, and table versions after kills.
-      if (!name.equals("run_log") && !name.equals("run_tables")) {
+      if (!fr.barometer.common.io.Tables.RUN_RECORDS.contains(name)) {
         tables.put(
             name, rows(edition == null ? tablesOf.read(name) : tablesOf.read(name, edition)));
       }

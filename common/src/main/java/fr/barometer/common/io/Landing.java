@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -182,6 +184,18 @@ public final class Landing {
             SITES,
             ORDERS);
     return names.stream().map(this::file).filter(this::exists).map(Path::toString).toList();
+  }
+
+  /**
+   * Size and SHA-256 of every file the edition is computed from: registry, settings, grid, own
+   * reference data, audit and survey exports, by path.
+   */
+  public Map<String, LandingFile> fingerprints() {
+    Map<String, LandingFile> found = new LinkedHashMap<>();
+    registryFiles().forEach(f -> found.put(f, fingerprint(LandingFile.REGISTRY, f)));
+    audits().forEach(f -> found.put(f, fingerprint(LandingFile.AUDITS, f)));
+    surveys().forEach(f -> found.put(f, fingerprint(LandingFile.SURVEY, f)));
+    return found;
   }
 
   /** Size and SHA-256 of a landing file, named relative to the folder. */

@@ -182,6 +182,19 @@ public final class Schemas {
           req("committed_at", TimestampType));
 
   /**
+   * One row per completed run: what its tables were computed from (landing files, settings, grid,
+   * reference data, pipeline version, earlier editions' runs), as one SHA-256, so that a run with
+   * the same inputs can write nothing.
+   */
+  public static final StructType RUN_INPUTS =
+      schema(
+          req("edition", IntegerType),
+          req("run_id", StringType),
+          req("fingerprint", StringType),
+          req("pipeline_version", StringType),
+          req("recorded_at", TimestampType));
+
+  /**
    * The landing files the warehouse's staged rows come from, as they were when parsed: a run skips
    * a file whose name, size and checksum are listed here. {@code run_id} and {@code ingested_at}
    * say which run parsed that content.

@@ -39,7 +39,11 @@ public final class Tables {
   public static final String RUN_TABLES = "run_tables";
 
   /** The tables that record runs: they only grow, and a rollback never restores them. */
-  public static final java.util.Set<String> RUN_RECORDS = java.util.Set.of(RUN_LOG, RUN_TABLES);
+  /** What each completed run's tables were computed from (a fingerprint of its inputs). */
+  public static final String RUN_INPUTS = "run_inputs";
+
+  public static final java.util.Set<String> RUN_RECORDS =
+      java.util.Set.of(RUN_LOG, RUN_TABLES, RUN_INPUTS);
 
   public static final String ELIGIBILITY = "eligibility";
   public static final String ANSWER_POINTS = "answer_points";

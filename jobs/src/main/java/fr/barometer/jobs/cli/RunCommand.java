@@ -6,16 +6,20 @@ import fr.barometer.common.ingest.IngestPlan;
 import fr.barometer.common.ingest.LandingCheck;
 import fr.barometer.common.io.InputCounts;
 import fr.barometer.common.io.Landing;
+import fr.barometer.common.io.PipelineVersion;
 import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.ingest.IngestJob;
 import fr.barometer.jobs.run.Pipeline;
+import fr.barometer.jobs.run.RunInputs;
 import fr.barometer.jobs.run.RunLock;
+import fr.barometer.jobs.run.RunLog;
 import fr.barometer.jobs.run.RunTables;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -126,14 +130,38 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int run(SparkSession session, RunInfo run, Landing folder) {
-    SparkSessions.fitCodeGeneration(session, folder.exportBytes());
     Warehouse warehouse = spark.warehouse(session);
+    int edition = folder.edition().edition();
+    RunInputs inputs =
+        RunInputs.of(
+            warehouse,
+            edition,
+            List.copyOf(folder.fingerprints().values()),
+            PipelineVersion.current());
+    Optional<String> same = full ? Optional.empty() : inputs.unchangedSince(warehouse, edition);
+    if (same.isPresent()) {
+      RunLog.append(
+          session,
+          warehouse,
+          run,
+          edition,
+          RunLog.UNCHANGED_STEP,
+          List.of(new InputCounts(same.get(), 0, 0, 0, 0, 0)));
+      System.out.printf(
+          "Run %s, edition %d: nothing changed since run %s (the same landing files, settings,"
+              + " grid, reference data, pipeline version and earlier editions): no table"
+              + " written; --full recomputes the edition%n",
+          run.runId(), edition, same.get());
+      return 0;
+    }
+    SparkSessions.fitCodeGeneration(session, folder.exportBytes());
     IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
     EditionConfig config = ingest.config();
     List<InputCounts> counts = Pipeline.timed(warehouse, "ingest", ingest::run);
     Pipeline.afterIngest(session, warehouse, config);
     // Recorded even when an input does not reconcile: the tables were written, so they can be
     // rolled back to.
+    inputs.record(session, warehouse, run, config.edition());
     RunTables.record(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
     printFiles(System.out, ingest.plans(), ingest.registryChanges());

@@ -129,7 +129,7 @@ public final class IngestJob {
     plans.clear();
     // Before any file is read: a file that changes during the run then shows a new checksum next
     // time.
-    Map<String, LandingFile> found = fingerprints();
+    Map<String, LandingFile> found = landing.fingerprints();
     writeSettings(edition);
 
     Dataset<Row> communes =
@@ -266,16 +266,6 @@ public final class IngestJob {
   }
 
   /** Every landing file by its full path, fingerprinted: the registry, audit and survey files. */
-  private Map<String, LandingFile> fingerprints() {
-    Map<String, LandingFile> found = new LinkedHashMap<>();
-    landing
-        .registryFiles()
-        .forEach(f -> found.put(f, landing.fingerprint(LandingFile.REGISTRY, f)));
-    landing.audits().forEach(f -> found.put(f, landing.fingerprint(LandingFile.AUDITS, f)));
-    landing.surveys().forEach(f -> found.put(f, landing.fingerprint(LandingFile.SURVEY, f)));
-    return found;
-  }
-
   /**
    * Parses the new and changed audit and survey files into staged_audits and staged_survey. The two
    * run side by side: each file is one task, and one input's last files would otherwise leave a

@@ -17,6 +17,9 @@ public final class RunLog {
   /** The step a rollback logs; its input column names the run rolled back to. */
   public static final String ROLLBACK_STEP = "rollback";
 
+  /** The step a run with nothing new logs; its input column names the run it matched. */
+  public static final String UNCHANGED_STEP = "unchanged";
+
   private RunLog() {}
 
   public static void append(
