@@ -98,6 +98,29 @@ class EditionsTest {
   }
 
   @Test
+  void theReportsShowTheEvolution() throws IOException {
+    Path out = tmp.resolve("reports");
+    CliRun report =
+        CliRun.of(
+            "report",
+            "--edition",
+            "2017",
+            "--out",
+            out.toString(),
+            "--warehouse",
+            warehouse.toString());
+    assertEquals(0, report.code(), report.out() + report.err());
+    String national = Files.readString(out.resolve("national.html"));
+    assertTrue(national.contains("<h2>Évolution</h2>"), national);
+    assertTrue(national.contains("<td>2016</td>"), national);
+    String paris = Files.readString(out.resolve("structures/S1.html"));
+    assertTrue(paris.contains("<h2>Évolution depuis 2016</h2>"), paris);
+    // PH04's weight changed: the phone's change is on the common items.
+    String caf = Files.readString(out.resolve("structures/S2.html"));
+    assertTrue(caf.contains("grille modifiée : comparé sur les seules questions communes"), caf);
+  }
+
+  @Test
   void aRunOfAnEarlierEditionMakesTheLaterOneRunAgain() {
     // 2016 ran after 2017's first run: the rerun of 2017 was not "unchanged".
     assertTrue(!rerun.out().contains("nothing changed"), rerun.out());
