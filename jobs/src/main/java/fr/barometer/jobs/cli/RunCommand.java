@@ -11,6 +11,7 @@ import fr.barometer.common.io.RunInfo;
 import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.ingest.IngestJob;
+import fr.barometer.jobs.run.Changes;
 import fr.barometer.jobs.run.Pipeline;
 import fr.barometer.jobs.run.RunInputs;
 import fr.barometer.jobs.run.RunLock;
@@ -155,16 +156,25 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     SparkSessions.fitCodeGeneration(session, folder.exportBytes());
-    IngestJob ingest = new IngestJob(session, folder, warehouse, run, full);
+    Changes changes =
+        full
+            ? Changes.NONE
+            : inputs
+                .lastRunOfThisVersion(warehouse, edition)
+                .map(last -> Changes.since(warehouse, edition, last))
+                .orElse(Changes.NONE);
+    IngestJob ingest =
+        new IngestJob(session, folder, warehouse, run, full, changes.lastRun() != null);
     EditionConfig config = ingest.config();
     List<InputCounts> counts = Pipeline.timed(warehouse, "ingest", ingest::run);
-    Pipeline.afterIngest(session, warehouse, config);
+    List<String> steps = Pipeline.afterIngest(session, warehouse, config, changes);
     // Recorded even when an input does not reconcile: the tables were written, so they can be
     // rolled back to.
     inputs.record(session, warehouse, run, config.edition());
     RunTables.record(session, warehouse, run, config.edition());
     printSummary(System.out, run, config.edition(), counts, warehouse);
     printFiles(System.out, ingest.plans(), ingest.registryChanges());
+    System.out.println("Steps: " + String.join("; ", steps));
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : ExitCodes.FAILURE;
   }
 

@@ -22,6 +22,16 @@ import org.apache.spark.sql.SparkSession;
  * rewritten in the same commits; the other tables of other editions are never touched.
  */
 public final class EvolutionJob {
+  /** The tables the step reads, every edition of them. */
+  public static final List<String> READS =
+      List.of(
+          Tables.EDITION_SETTINGS,
+          Tables.REFERENTIAL_ITEMS,
+          Tables.POSITIONING,
+          Tables.ANSWER_POINTS,
+          Tables.SITE_SCORES,
+          Tables.BAROMETER_NATIONAL);
+
   private EvolutionJob() {}
 
   /**

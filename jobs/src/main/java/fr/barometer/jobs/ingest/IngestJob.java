@@ -79,6 +79,7 @@ public final class IngestJob {
   private final Warehouse warehouse;
   private final RunInfo run;
   private final boolean full;
+  private final boolean sameVersion;
   private final EditionConfig config;
   private final Referential grid;
   private final List<Dataset<Row>> refused = new ArrayList<>();
@@ -96,6 +97,22 @@ public final class IngestJob {
    */
   public IngestJob(
       SparkSession spark, Landing landing, Warehouse warehouse, RunInfo run, boolean full) {
+    this(spark, landing, warehouse, run, full, false);
+  }
+
+  /**
+   * {@code sameVersion}: the edition's last run was computed by this pipeline version, so a table
+   * whose landing files did not change since holds what this run would write: it is not written
+   * again.
+   */
+  public IngestJob(
+      SparkSession spark,
+      Landing landing,
+      Warehouse warehouse,
+      RunInfo run,
+      boolean full,
+      boolean sameVersion) {
+    this.sameVersion = sameVersion && !full;
     this.spark = spark;
     this.landing = landing;
     this.warehouse = warehouse;
@@ -130,7 +147,17 @@ public final class IngestJob {
     // Before any file is read: a file that changes during the run then shows a new checksum next
     // time.
     Map<String, LandingFile> found = landing.fingerprints();
-    writeSettings(edition);
+    List<Row> ingested = full ? List.of() : IngestedFiles.read(warehouse, edition);
+    boolean registryChanged =
+        !sameVersion
+            || ingested.isEmpty()
+            || !IngestPlan.changedFiles(
+                    ofInput(found, LandingFile.REGISTRY),
+                    IngestedFiles.files(ingested, LandingFile.REGISTRY))
+                .isEmpty();
+    if (registryChanged) {
+      writeSettings(edition);
+    }
 
     Dataset<Row> communes =
         stageRegistry(
@@ -179,7 +206,6 @@ public final class IngestJob {
             RegistryInputs.orders(structureIds),
             "structure_id");
 
-    List<Row> ingested = full ? List.of() : IngestedFiles.read(warehouse, edition);
     restage(auditContext(structures, sites), found, ingested, edition);
     Dataset<Row> audits =
         keep(
@@ -213,7 +239,10 @@ public final class IngestJob {
     clean.put(Tables.ORDERS, kept(Tables.ORDERS, orders, RegistryInputs.ORDERS));
     clean.putAll(grid(edition));
     clean.put(Tables.QUARANTINE, refused.stream().reduce(Dataset::unionByName).orElseThrow());
-    Map<String, Long> stored = warehouse.replaceEditions(edition, clean);
+    Set<String> unchanged = unchangedTables(registryChanged);
+    unchanged.forEach(clean::remove);
+    Map<String, Long> stored = new LinkedHashMap<>(warehouse.replaceEditions(edition, clean));
+    unchanged.forEach(t -> stored.put(t, warehouse.read(t, edition).count()));
     Map<String, Long> quarantined = quarantinedBySource(edition);
 
     List<InputCounts> counts = new ArrayList<>();
@@ -233,6 +262,11 @@ public final class IngestJob {
             0));
     counts.add(counts(Tables.SURVEY_RESPONSES, survey, stored, quarantined));
     RunLog.append(spark, warehouse, run, edition, "ingest", counts);
+    if (unchanged.contains(Tables.QUARANTINE)) {
+      // Nothing parsed, nothing gone, the registry as before: ingested_files is as it was.
+      cached.forEach(Dataset::unpersist);
+      return counts;
+    }
     // Last, after the staging tables it vouches for: see the class comment.
     warehouse.replaceEdition(
         Tables.INGESTED_FILES,
@@ -241,6 +275,45 @@ public final class IngestJob {
             IngestedFiles.rows(edition, found.values(), ingested, run), Schemas.INGESTED_FILES));
     cached.forEach(Dataset::unpersist);
     return counts;
+  }
+
+  /**
+   * The clean tables this run would write as they are: with the last run's pipeline version, the
+   * registry's (reference data, registry, settings and grid) when no registry file changed, the
+   * audits' when no audit file was parsed or gone either, the survey's likewise, and the quarantine
+   * when all of them are unchanged.
+   */
+  private Set<String> unchangedTables(boolean registryChanged) {
+    Set<String> unchanged = new java.util.TreeSet<>();
+    if (registryChanged) {
+      return unchanged;
+    }
+    unchanged.addAll(
+        List.of(
+            Tables.COMMUNES,
+            Tables.EPCI,
+            Tables.STRUCTURES,
+            Tables.SITES,
+            Tables.ORDERS,
+            Tables.REFERENTIAL_CRITERIA,
+            Tables.REFERENTIAL_ITEMS,
+            Tables.SCENARIOS));
+    boolean audits = unchangedFiles(LandingFile.AUDITS);
+    boolean survey = unchangedFiles(LandingFile.SURVEY);
+    if (audits) {
+      unchanged.addAll(List.of(Tables.AUDITS, Tables.AUDIT_ANSWERS));
+    }
+    if (survey) {
+      unchanged.add(Tables.SURVEY_RESPONSES);
+    }
+    if (audits && survey) {
+      unchanged.add(Tables.QUARANTINE);
+    }
+    return unchanged;
+  }
+
+  private boolean unchangedFiles(String input) {
+    return plans.stream().filter(p -> p.input().equals(input)).allMatch(IngestPlan::nothingChanged);
   }
 
   private Dataset<Row> stageRegistry(

@@ -11,6 +11,7 @@ import fr.barometer.common.publish.Trophies;
 import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.survey.Participation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,6 +20,20 @@ import org.apache.spark.storage.StorageLevel;
 
 /** Positions every scored structure, publishes the anonymous barometer, names trophies, bills. */
 public final class PublishJob {
+  /** The tables of the edition the step reads. */
+  public static final List<String> READS =
+      List.of(
+          Tables.EDITION_SETTINGS,
+          Tables.ELIGIBILITY,
+          Tables.STRUCTURE_SCORES,
+          Tables.SITES,
+          Tables.ORDERS,
+          Tables.SITE_SCORES,
+          Tables.SITE_CHANNEL_SCORES,
+          Tables.SITE_STEP_SCORES,
+          Tables.SITE_CRITERION_SCORES,
+          Tables.PARTICIPATION);
+
   private PublishJob() {}
 
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {

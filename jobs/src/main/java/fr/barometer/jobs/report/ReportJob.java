@@ -13,6 +13,7 @@ import fr.barometer.common.report.EvolutionSection;
 import fr.barometer.common.report.Reports;
 import fr.barometer.common.score.Eligibility;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,33 @@ import org.apache.spark.sql.SparkSession;
 
 /** The report datasets participants receive. Runs after publish: it reads positioning. */
 public final class ReportJob {
+  /** The tables of the edition the step reads. */
+  public static final List<String> READS =
+      List.of(
+          Tables.EDITION_SETTINGS,
+          Tables.COMMUNES,
+          Tables.STRUCTURES,
+          Tables.SITES,
+          Tables.ELIGIBILITY,
+          Tables.STRUCTURE_SCORES,
+          Tables.SITE_SCORES,
+          Tables.SITE_CHANNEL_SCORES,
+          Tables.SITE_STEP_SCORES,
+          Tables.SITE_CRITERION_SCORES,
+          Tables.SITE_ITEM_SCORES,
+          Tables.REFERENTIAL_CRITERIA,
+          Tables.REFERENTIAL_ITEMS,
+          Tables.SCENARIOS,
+          Tables.AUDITS,
+          Tables.SURVEY_STRUCTURE_RESULTS,
+          Tables.SURVEY_TERRITORY_RESULTS,
+          Tables.SURVEY_NATIONAL,
+          Tables.EVOLUTION);
+
+  /** The tables it reads earlier editions of too (each edition's barometer score and medians). */
+  public static final List<String> READS_OF_EARLIER_EDITIONS =
+      List.of(Tables.POSITIONING, Tables.ELIGIBILITY, Tables.BAROMETER_NATIONAL);
+
   private ReportJob() {}
 
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {

@@ -77,6 +77,24 @@ public record RunInputs(String fingerprint, String pipelineVersion) {
     return same ? Optional.of(last) : Optional.empty();
   }
 
+  /**
+   * The edition's last completed run, when the same pipeline version computed it: the run whose
+   * tables a step may keep when nothing it reads changed since.
+   */
+  public Optional<String> lastRunOfThisVersion(Warehouse warehouse, int edition) {
+    String last = lastRuns(warehouse).get(edition);
+    if (last == null || !warehouse.exists(Tables.RUN_INPUTS)) {
+      return Optional.empty();
+    }
+    boolean same =
+        !warehouse
+            .read(Tables.RUN_INPUTS, edition)
+            .where(
+                col("run_id").equalTo(last).and(col("pipeline_version").equalTo(pipelineVersion)))
+            .isEmpty();
+    return same ? Optional.of(last) : Optional.empty();
+  }
+
   /** Records the run's inputs; written just before run_tables, which vouches for the run. */
   public void record(SparkSession spark, Warehouse warehouse, RunInfo run, int edition) {
     Row row =

@@ -20,6 +20,22 @@ import org.apache.spark.storage.StorageLevel;
  * Each table's edition partition is replaced whole, so scoring twice gives the same tables.
  */
 public final class ScoreJob {
+  /**
+   * The tables of the edition the step reads: it has nothing new to compute when they are as
+   * before.
+   */
+  public static final List<String> READS =
+      List.of(
+          Tables.EDITION_SETTINGS,
+          Tables.COMMUNES,
+          Tables.EPCI,
+          Tables.STRUCTURES,
+          Tables.SITES,
+          Tables.ORDERS,
+          Tables.REFERENTIAL_ITEMS,
+          Tables.AUDITS,
+          Tables.AUDIT_ANSWERS);
+
   private ScoreJob() {}
 
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {

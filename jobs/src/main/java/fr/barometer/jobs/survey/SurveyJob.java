@@ -9,6 +9,7 @@ import fr.barometer.common.survey.Participation;
 import fr.barometer.common.survey.PerceivedVsProduced;
 import fr.barometer.common.survey.SurveyResults;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +18,17 @@ import org.apache.spark.storage.StorageLevel;
 
 /** The citizen survey's results, beside the audits' scores. Runs after scoring. */
 public final class SurveyJob {
+  /** The tables of the edition the step reads. */
+  public static final List<String> READS =
+      List.of(
+          Tables.EDITION_SETTINGS,
+          Tables.COMMUNES,
+          Tables.EPCI,
+          Tables.STRUCTURES,
+          Tables.ELIGIBILITY,
+          Tables.STRUCTURE_SCORES,
+          Tables.SURVEY_RESPONSES);
+
   private SurveyJob() {}
 
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {
