@@ -48,6 +48,7 @@ class EditionsTest {
   private static CliRun rerun;
   private static CliRun unchanged;
   private static Map<String, Long> versionsBeforeUnchanged;
+  private static Map<String, Long> versionsAfterUnchanged;
 
   @BeforeAll
   static void runBothEditions() throws IOException {
@@ -74,6 +75,7 @@ class EditionsTest {
             CliRun.resource("/IngestJobTest/landing"),
             "--warehouse",
             warehouse.toString());
+    versionsAfterUnchanged = versions();
   }
 
   /** Each data table's Delta version (the run records, which grow, aside). */
@@ -91,7 +93,7 @@ class EditionsTest {
     assertEquals(0, unchanged.code(), unchanged.out() + unchanged.err());
     assertTrue(
         unchanged.out().contains("edition 2017: nothing changed since run "), unchanged.out());
-    assertEquals(versionsBeforeUnchanged, versions());
+    assertEquals(versionsBeforeUnchanged, versionsAfterUnchanged);
     Warehouse tables = new Warehouse(SPARK, warehouse.toString());
     assertEquals(
         1, tables.read(Tables.RUN_LOG, 2017).where(col("step").equalTo("unchanged")).count());
@@ -118,6 +120,25 @@ class EditionsTest {
     // PH04's weight changed: the phone's change is on the common items.
     String caf = Files.readString(out.resolve("structures/S2.html"));
     assertTrue(caf.contains("grille modifiée : comparé sur les seules questions communes"), caf);
+  }
+
+  @Test
+  void rollingBackAnEarlierEditionComparesTheLaterOnesAgain() {
+    Warehouse tables = new Warehouse(SPARK, warehouse.toString());
+    String run2016 =
+        tables
+            .read(Tables.RUN_TABLES, 2016)
+            .select("run_id")
+            .distinct()
+            .collectAsList()
+            .get(0)
+            .getString(0);
+    List<String> evolution = WarehouseSnapshot.of(SPARK, warehouse, 2017).get("evolution");
+    CliRun rollback = CliRun.of("rollback", "--run", run2016, "--warehouse", warehouse.toString());
+    assertEquals(0, rollback.code(), rollback.out() + rollback.err());
+    assertTrue(
+        rollback.out().contains("Evolution of edition(s) [2017] compared again"), rollback.out());
+    assertEquals(evolution, WarehouseSnapshot.of(SPARK, warehouse, 2017).get("evolution"));
   }
 
   @Test
