@@ -99,18 +99,8 @@ public final class Evolution {
       Dataset<Row> oneGrid,
       Collection<Integer> targets,
       Dataset<Row> compared) {
-    Dataset<Row> current =
-        positioning
-            .where(col("edition").isin(targets.toArray()))
-            .select("edition", "structure_id", "measure", "value", "rank", "peer_group");
-    Dataset<Row> earlier =
-        positioning.select(
-            col("edition").as("previous_edition"),
-            col("structure_id"),
-            col("measure"),
-            col("value").as("previous_value"),
-            col("rank").as("previous_rank"),
-            col("peer_group").as("previous_peer_group"));
+    Dataset<Row> current = current(positioning, targets);
+    Dataset<Row> earlier = earlier(positioning);
     Dataset<Row> structurePrevious =
         current
             .select("edition", "structure_id")
@@ -157,20 +147,28 @@ public final class Evolution {
         .select("edition", "structure_id", "item_id", "channel", "points");
   }
 
+  /** The target editions' values: edition, structure_id, measure, value, rank, peer_group. */
+  private static Dataset<Row> current(Dataset<Row> positioning, Collection<Integer> targets) {
+    return positioning
+        .where(col("edition").isin(targets.toArray()))
+        .select("edition", "structure_id", "measure", "value", "rank", "peer_group");
+  }
+
+  /** Every edition's values as earlier ones: previous_edition, previous_value... */
+  private static Dataset<Row> earlier(Dataset<Row> positioning) {
+    return positioning.select(
+        col("edition").as("previous_edition"),
+        col("structure_id"),
+        col("measure"),
+        col("value").as("previous_value"),
+        col("rank").as("previous_rank"),
+        col("peer_group").as("previous_peer_group"));
+  }
+
   /** Each target edition's values joined with the latest earlier edition having one. */
   private static Dataset<Row> latestEarlier(Dataset<Row> positioning, Collection<Integer> targets) {
-    Dataset<Row> current =
-        positioning
-            .where(col("edition").isin(targets.toArray()))
-            .select("edition", "structure_id", "measure", "value", "rank", "peer_group");
-    Dataset<Row> earlier =
-        positioning.select(
-            col("edition").as("previous_edition"),
-            col("structure_id"),
-            col("measure"),
-            col("value").as("previous_value"),
-            col("rank").as("previous_rank"),
-            col("peer_group").as("previous_peer_group"));
+    Dataset<Row> current = current(positioning, targets);
+    Dataset<Row> earlier = earlier(positioning);
     WindowSpec sameValue = Window.partitionBy("edition", "structure_id", "measure");
     return current
         .join(earlier, Columns.on("structure_id", "measure"))

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -65,16 +66,7 @@ public record RunInputs(String fingerprint, String pipelineVersion) {
    * changed since it.
    */
   public Optional<String> unchangedSince(Warehouse warehouse, int edition) {
-    String last = lastRuns(warehouse).get(edition);
-    if (last == null || !warehouse.exists(Tables.RUN_INPUTS)) {
-      return Optional.empty();
-    }
-    boolean same =
-        !warehouse
-            .read(Tables.RUN_INPUTS, edition)
-            .where(col("run_id").equalTo(last).and(col("fingerprint").equalTo(fingerprint)))
-            .isEmpty();
-    return same ? Optional.of(last) : Optional.empty();
+    return lastRunWith(warehouse, edition, col("fingerprint").equalTo(fingerprint));
   }
 
   /**
@@ -82,17 +74,21 @@ public record RunInputs(String fingerprint, String pipelineVersion) {
    * tables a step may keep when nothing it reads changed since.
    */
   public Optional<String> lastRunOfThisVersion(Warehouse warehouse, int edition) {
+    return lastRunWith(warehouse, edition, col("pipeline_version").equalTo(pipelineVersion));
+  }
+
+  /** The edition's last completed run, when its recorded inputs meet {@code condition}. */
+  private static Optional<String> lastRunWith(Warehouse warehouse, int edition, Column condition) {
     String last = lastRuns(warehouse).get(edition);
     if (last == null || !warehouse.exists(Tables.RUN_INPUTS)) {
       return Optional.empty();
     }
-    boolean same =
+    boolean met =
         !warehouse
             .read(Tables.RUN_INPUTS, edition)
-            .where(
-                col("run_id").equalTo(last).and(col("pipeline_version").equalTo(pipelineVersion)))
+            .where(col("run_id").equalTo(last).and(condition))
             .isEmpty();
-    return same ? Optional.of(last) : Optional.empty();
+    return met ? Optional.of(last) : Optional.empty();
   }
 
   /** Records the run's inputs; written just before run_tables, which vouches for the run. */
