@@ -39,19 +39,18 @@ import picocli.CommandLine.Spec;
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
     footerHeading = "%nExample:%n",
     footer = {
-      "  bin/barometer sql \"SELECT peer_group, count(*) FROM structure_scores GROUP BY"
-          + " peer_group\"",
+      "  bin/barometer sql \"SELECT count(*) FROM structure_scores\"",
       "  bin/barometer sql --file checks.sql --format csv",
-      "  echo 'SELECT count(*) FROM sites; SELECT count(*) FROM audits' | bin/barometer sql"
+      "  bin/barometer sql < checks.sql"
     },
     description = {
       "Run Spark SQL on the warehouse, each table under its name. A statement reads only the"
           + " tables it names (SHOW TABLES registers them all).",
       "",
       "With QUERY, run it. With --file FILE, or with neither (standard input), run the"
-          + " statements one after the other in one session and print each result: they are"
-          + " separated by ';' (a ';' in quotes, backquotes or a comment does not end one; the"
-          + " last needs none).",
+          + " statements one after the other in one session, which starts once, and print each"
+          + " result: they are separated by ';' (a ';' in quotes, backquotes or a comment does"
+          + " not end one; the last needs none).",
       "",
       "A failing statement prints one line, 'barometer: statement N (line L): why', on"
           + " standard error. With QUERY, --file or piped input the statements after it are not"
@@ -87,16 +86,13 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Read the statements from this file (instead of QUERY or standard input).")
   Path file;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "table", description = "table, csv or json.")
   Format format;
 
   @Option(
       names = "--limit",
       defaultValue = "1000",
-      description = "Rows printed at most per statement (default: ${DEFAULT-VALUE}).")
+      description = "Rows printed at most per statement.")
   int limit;
 
   private SparkSession session;
@@ -213,9 +209,12 @@ public final class SqlCommand implements Callable<Integer> {
     }
     try {
       warehouse.read(table).createOrReplaceTempView(table);
-    } catch (RuntimeException e) {
-      throw BarometerException.cannotRead(
-          warehouse.path(table), BarometerException.firstLine(e), e);
+    } catch (Exception e) { // Spark's own failures are checked exceptions
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw BarometerException.cannotRead(warehouse.path(table), oneLine(cause), e);
     }
     registered.add(table);
     return true;
