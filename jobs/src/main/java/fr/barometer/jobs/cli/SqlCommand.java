@@ -1,6 +1,7 @@
 package fr.barometer.jobs.cli;
 
 import fr.barometer.common.domain.BarometerException;
+import fr.barometer.common.io.SparkSessions;
 import fr.barometer.common.io.Warehouse;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,14 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,6 +67,13 @@ public final class SqlCommand implements Callable<Integer> {
     json
   }
 
+  /**
+   * Below this many bytes of table files named by a statement, it runs interpreted: on the sample's
+   * tables (50-400 KB each) generating and compiling code cost more than it saved
+   * (bench/RESULTS.md); at 2.4 MB (answer_points of 4,000 structures) the two ran even.
+   */
+  static final long INTERPRETED_BELOW_BYTES = 1L << 20;
+
   /** What a warehouse table's name may hold (a folder of the warehouse, never a path). */
   private static final Pattern TABLE_NAME = Pattern.compile("[a-z0-9_]+");
 
@@ -98,8 +108,11 @@ public final class SqlCommand implements Callable<Integer> {
   private SparkSession session;
   private Warehouse warehouse;
 
-  /** The tables this command registered as views; a user's own view of that name is left alone. */
-  private final Set<String> registered = new HashSet<>();
+  /**
+   * The tables this command registered as views, and the bytes of their files; a user's own view of
+   * that name is left alone.
+   */
+  private final Map<String, Long> registered = new HashMap<>();
 
   @Override
   public Integer call() throws IOException {
@@ -171,6 +184,7 @@ public final class SqlCommand implements Callable<Integer> {
     Optional<Set<String>> named = NamedTables.in(session, sql);
     if (named.isPresent()) {
       named.get().forEach(this::register);
+      fitCodeGeneration(named.get());
     } else {
       warehouse.tables().forEach(this::register);
     }
@@ -201,14 +215,18 @@ public final class SqlCommand implements Callable<Integer> {
    */
   private boolean register(String name) {
     String table = name.toLowerCase(Locale.ROOT);
-    if (registered.contains(table)
+    if (registered.containsKey(table)
         || !TABLE_NAME.matcher(table).matches()
         || session.sessionState().catalog().getTempView(table).isDefined()
         || !warehouse.exists(table)) {
       return false;
     }
+    long bytes;
     try {
-      warehouse.read(table).createOrReplaceTempView(table);
+      Dataset<Row> rows = warehouse.read(table);
+      rows.createOrReplaceTempView(table);
+      // From the table's Delta log (its checksum file), as Spark's planner reads it.
+      bytes = rows.queryExecution().analyzed().stats().sizeInBytes().longValue();
     } catch (Exception e) { // Spark's own failures are checked exceptions
       Throwable cause = e;
       while (cause.getCause() != null) {
@@ -216,8 +234,25 @@ public final class SqlCommand implements Callable<Integer> {
       }
       throw BarometerException.cannotRead(warehouse.path(table), oneLine(cause), e);
     }
-    registered.add(table);
+    registered.put(table, bytes);
     return true;
+  }
+
+  /**
+   * Interpreted evaluation for a statement on small tables (their files under {@link
+   * #INTERPRETED_BELOW_BYTES}), Spark's code generation otherwise; a setting given with --conf
+   * stands.
+   */
+  private void fitCodeGeneration(Set<String> tables) {
+    long bytes = tables.stream().mapToLong(t -> registered.getOrDefault(t, 0L)).sum();
+    Map<String, String> interpreted = SparkSessions.interpreted(new SparkConf());
+    for (Map.Entry<String, String> setting : interpreted.entrySet()) {
+      if (bytes < INTERPRETED_BELOW_BYTES) {
+        session.conf().set(setting.getKey(), setting.getValue());
+      } else {
+        session.conf().unset(setting.getKey());
+      }
+    }
   }
 
   /** The name of the table or view Spark could not find, if that is the failure. */
