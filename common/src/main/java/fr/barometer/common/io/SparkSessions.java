@@ -46,11 +46,19 @@ public final class SparkSessions {
    * in {@code given} (a --conf of spark-submit) is left as it is.
    */
   public static Map<String, String> codeGeneration(long exportBytes, SparkConf given) {
+    return exportBytes < INTERPRETED_BELOW_BYTES ? interpreted(given) : Map.of();
+  }
+
+  /**
+   * The settings that make Spark evaluate expressions interpreted, without generating code, but
+   * those in {@code given} (a --conf of spark-submit).
+   */
+  public static Map<String, String> interpreted(SparkConf given) {
     Map<String, String> interpreted = new LinkedHashMap<>();
     interpreted.put(WHOLE_STAGE_CODEGEN, "false");
     interpreted.put(CODEGEN_FACTORY, "NO_CODEGEN");
     interpreted.keySet().removeIf(given::contains);
-    return exportBytes < INTERPRETED_BELOW_BYTES ? interpreted : Map.of();
+    return interpreted;
   }
 
   /**
