@@ -19,20 +19,22 @@ import java.util.TreeSet;
 public final class Slots implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final List<Measure> measures;
+  /** Each slot's measure, as the tables write it. */
+  private final List<String> measures;
+
   private final Map<String, Integer> criteria = new HashMap<>();
 
   private Slots(List<String> criterionCodes) {
-    List<Measure> all = new ArrayList<>();
+    List<String> all = new ArrayList<>();
     for (Channel c : Channel.values()) {
-      all.add(Measure.channel(c));
+      all.add(Measure.channel(c).text());
     }
     for (Step s : Step.values()) {
-      all.add(Measure.step(s));
+      all.add(Measure.step(s).text());
     }
     for (String code : criterionCodes) {
       criteria.put(code, all.size());
-      all.add(Measure.criterion(code));
+      all.add(Measure.criterion(code).text());
     }
     this.measures = List.copyOf(all);
   }
@@ -53,7 +55,8 @@ public final class Slots implements Serializable {
     return measures.size();
   }
 
-  public Measure measure(int slot) {
+  /** The slot's measure, as the tables write it ("CHANNEL:EMAIL"). */
+  public String measure(int slot) {
     return measures.get(slot);
   }
 
