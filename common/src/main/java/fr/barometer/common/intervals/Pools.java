@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Pools implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Per channel, per audit of the pool, per slot: the audit's score minus the pool's, in score */
+  /** Per channel, per audit of the pool, per slot: the audit's deviation ({@link #deviations}). */
   private final Map<Channel, double[][]> deviations = new EnumMap<>(Channel.class);
 
   /**
@@ -37,17 +37,21 @@ public final class Pools implements Serializable {
   }
 
   /**
-   * Each audit's score minus the pool's score (sum(weight x points) / sum(weight) over all the
-   * pool's audits), per slot, as fractions of 1; 0 where the audit or the pool has nothing
-   * applicable.
+   * Each audit's score minus the mean of the pool's audits' scores, per slot, as fractions of 1; 0
+   * where the audit has nothing applicable. The mean is of the audits' scores, not their pooled
+   * ratio: deviations then average to 0, so moving an audit by a drawn deviation leaves its score
+   * where it was on average (audits with fewer applicable answers, often the unanswered ones, would
+   * otherwise pull every replicate down).
    */
   private static double[][] deviations(Slots slots, List<AuditSums> audits) {
-    long[] weighted = new long[slots.size()];
-    long[] weights = new long[slots.size()];
+    double[] sums = new double[slots.size()];
+    int[] counts = new int[slots.size()];
     for (AuditSums a : audits) {
       for (int i = 0; i < a.slots().length; i++) {
-        weighted[a.slots()[i]] += a.weighted()[i];
-        weights[a.slots()[i]] += a.weights()[i];
+        if (a.weights()[i] > 0) {
+          sums[a.slots()[i]] += (double) a.weighted()[i] / a.weights()[i];
+          counts[a.slots()[i]]++;
+        }
       }
     }
     double[][] out = new double[audits.size()][slots.size()];
@@ -55,8 +59,8 @@ public final class Pools implements Serializable {
       AuditSums a = audits.get(k);
       for (int i = 0; i < a.slots().length; i++) {
         int s = a.slots()[i];
-        if (a.weights()[i] > 0 && weights[s] > 0) {
-          out[k][s] = (double) a.weighted()[i] / a.weights()[i] - (double) weighted[s] / weights[s];
+        if (a.weights()[i] > 0) {
+          out[k][s] = (double) a.weighted()[i] / a.weights()[i] - sums[s] / counts[s];
         }
       }
     }

@@ -111,13 +111,14 @@ class BootstrapTest {
   }
 
   /**
-   * One e-mail audit scoring 50, and a pool of two e-mail audits scoring 20 and 80 (mean 50): each
-   * replicate moves the structure's 50 by -30 or +30.
+   * One e-mail audit scoring 50, and a pool of two e-mail audits scoring 20 (on twice the weight of
+   * applicable answers) and 80: their scores' mean is 50, and each replicate moves the structure's
+   * 50 by -30 or +30. (Their pooled ratio, 40, would move it by -20 or +40: up on average.)
    */
   @Test
   void oneAuditBorrowsThePoolsSpread() {
     Pools pools =
-        new Pools(SLOTS, Map.of(Channel.EMAIL, List.of(email("P1", 0.2, 1), email("P2", 0.8, 1))));
+        new Pools(SLOTS, Map.of(Channel.EMAIL, List.of(email("P1", 0.4, 2), email("P2", 0.8, 1))));
     StructureReplicates replicates = new StructureReplicates(SLOTS, CONFIG);
     replicates.compute("S1", List.of(email("A1", 0.5, 1)), pools);
     assertEquals(50.0, replicates.identity(EMAIL), 1e-12);

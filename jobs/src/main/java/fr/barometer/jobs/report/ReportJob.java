@@ -10,6 +10,7 @@ import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.publish.Measures;
 import fr.barometer.common.report.Disclosure;
 import fr.barometer.common.report.EvolutionSection;
+import fr.barometer.common.report.IntervalSection;
 import fr.barometer.common.report.Reports;
 import fr.barometer.common.score.Eligibility;
 import java.util.LinkedHashMap;
@@ -76,6 +77,15 @@ public final class ReportJob {
             overallSoFar,
             evolution,
             EvolutionSection.Coverage.ALL_MEASURES));
+    // Each report's score intervals, as the disclosure rule lets the structure see them.
+    Dataset<Row> intervals =
+        Disclosure.intervals(warehouse.read(Tables.SCORE_INTERVALS, edition), positions);
+    tables.computeIfPresent(
+        Tables.REPORT_STANDARD,
+        (t, r) -> IntervalSection.add(r, intervals, EvolutionSection.Coverage.REMOTE_CHANNELS));
+    tables.computeIfPresent(
+        Tables.REPORT_PERSONALIZED,
+        (t, r) -> IntervalSection.add(r, intervals, EvolutionSection.Coverage.ALL_MEASURES));
     warehouse.replaceEditions(edition, tables);
   }
 

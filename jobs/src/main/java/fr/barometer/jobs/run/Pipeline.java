@@ -3,6 +3,7 @@ package fr.barometer.jobs.run;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.evolution.EvolutionJob;
+import fr.barometer.jobs.intervals.IntervalsJob;
 import fr.barometer.jobs.publish.PublishJob;
 import fr.barometer.jobs.report.ReportJob;
 import fr.barometer.jobs.score.ScoreJob;
@@ -20,9 +21,13 @@ public final class Pipeline {
 
   private Pipeline() {}
 
-  /** Score, survey, publish and report, with the edition's settings as ingest stored them. */
+  /**
+   * Score, intervals, survey, publish and report, with the edition's settings as ingest stored
+   * them.
+   */
   public static void afterIngest(SparkSession spark, Warehouse warehouse, EditionConfig config) {
     timed(warehouse, "score", () -> ScoreJob.run(spark, warehouse, config));
+    timed(warehouse, "intervals", () -> IntervalsJob.run(spark, warehouse, config));
     timed(warehouse, "survey", () -> SurveyJob.run(spark, warehouse, config));
     publishAndReport(spark, warehouse, config);
   }
