@@ -116,16 +116,29 @@ public final class ReportCommand implements Callable<Integer> {
     if (!warehouse.exists(Tables.BAROMETER_SERIES)) {
       return List.of();
     }
-    return rows(
-        warehouse
-            .read(Tables.BAROMETER_SERIES)
-            .where(
-                col("edition")
-                    .leq(edition)
-                    .and(col("scope").equalTo(Scope.NATIONAL.name()))
-                    .and(Measures.is(Measure.OVERALL)))
-            .orderBy("edition"),
-        SeriesPoint.class);
+    // The point's columns only (the table has the cell's others), edition included.
+    return warehouse
+        .read(Tables.BAROMETER_SERIES)
+        .where(
+            col("edition")
+                .leq(edition)
+                .and(col("scope").equalTo(Scope.NATIONAL.name()))
+                .and(Measures.is(Measure.OVERALL)))
+        .orderBy("edition")
+        .select(
+            "edition",
+            "n_structures",
+            "suppressed",
+            "mean",
+            "median",
+            "previous_edition",
+            "basis",
+            "mean_change",
+            "median_change")
+        .collectAsList()
+        .stream()
+        .map(r -> ReportRows.as(r, SeriesPoint.class))
+        .toList();
   }
 
   /** Streams the rows to the driver one partition at a time: thousands of reports fit. */
