@@ -215,7 +215,8 @@ class ReportCommandTest {
         html);
     assertTrue(
         html.contains(
-            "<tr><td>Courriel</td><td class=\"num\">70,0</td><td>pairs (S2)</td>"
+            "<tr><td>Courriel</td><td class=\"num\">70,0<br/><span class=\"note range\">–</span>"
+                + "</td><td>pairs (S2)</td>"
                 + "<td class=\"num\">3 / 3</td><td class=\"num\">0,0</td><td class=\"num\">4</td>"
                 + "<td class=\"num\">+2,0</td><td class=\"num\">0,0</td></tr>"),
         html);
@@ -242,7 +243,8 @@ class ReportCommandTest {
         html);
     assertTrue(
         html.contains(
-            "<tr><td>Score baromètre</td><td class=\"num\">61,5</td><td>pairs (S2)</td>"
+            "<tr><td>Score baromètre</td><td class=\"num\">61,5<br/><span class=\"note range\">–"
+                + "</span></td><td>pairs (S2)</td>"
                 + "<td class=\"num\">3 / 3</td><td class=\"num\">0,0</td><td class=\"num\">4</td>"
                 + "<td class=\"num\">-6,5</td><td class=\"num\">0,0</td></tr>"),
         html);
@@ -304,14 +306,14 @@ class ReportCommandTest {
     assertTrue(
         html.contains(
             "<tr><td>Bretagne (53)</td><td class=\"num\">6</td>\n"
-                + "<td class=\"num\">71,4</td><td class=\"num\">66,5</td><td"
-                + " class=\"num\">70,8</td><td class=\"num\">76,2</td><td"
-                + " class=\"num\">58,5</td></tr>"),
+                + "<td class=\"num\">71,4</td><td class=\"num\">–</td><td"
+                + " class=\"num\">66,5</td><td class=\"num\">70,8</td><td"
+                + " class=\"num\">76,2</td><td class=\"num\">58,5</td></tr>"),
         html);
     assertTrue(
         html.contains(
             "<tr><td>Pays de la Loire (52)</td><td class=\"num\">2</td>\n"
-                + "<td colspan=\"5\" class=\"note\">non publié (moins de 5 structures)</td>\n"
+                + "<td colspan=\"6\" class=\"note\">non publié (moins de 5 structures)</td>\n"
                 + "</tr>"),
         html);
     assertFalse(html.contains("43,2"), "a suppressed region's values");

@@ -34,10 +34,45 @@ public record EditionConfig(
     int kAnonymity,
     int surveyMinResponses,
     Prices prices,
-    double vatRate)
+    double vatRate,
+    int bootstrapReplicates)
     implements Serializable {
 
   public static final String FILE_NAME = "edition.json";
+
+  /** Bootstrap replicates of the score intervals when edition.json does not set them. */
+  public static final int DEFAULT_BOOTSTRAP_REPLICATES = 1000;
+
+  /** Settings without {@code bootstrap_replicates}: the default number of replicates. */
+  public EditionConfig(
+      int edition,
+      LocalDate registrationClose,
+      Map<Channel, DateWindow> windows,
+      Map<Channel, Integer> quotas,
+      Map<Channel, Double> channelWeights,
+      long minCommunePopulation,
+      long minEpciPopulation,
+      List<Long> strata,
+      int kAnonymity,
+      int surveyMinResponses,
+      Prices prices,
+      double vatRate) {
+    this(
+        edition,
+        registrationClose,
+        windows,
+        quotas,
+        channelWeights,
+        minCommunePopulation,
+        minEpciPopulation,
+        strata,
+        kAnonymity,
+        surveyMinResponses,
+        prices,
+        vatRate,
+        DEFAULT_BOOTSTRAP_REPLICATES);
+  }
+
   public static final String DEFAULT_RESOURCE = "/fr/barometer/defaults/edition.json";
 
   /** The 2017 campaign's settings shipped in the jar. */
@@ -97,7 +132,11 @@ public record EditionConfig(
                 f.number(prices, "prices_eur_ht.additional_site").doubleValue(),
                 f.number(prices, "prices_eur_ht.restitution").doubleValue(),
                 f.number(prices, "prices_eur_ht.professional_audit").doubleValue()),
-            f.number(root, "vat_rate").doubleValue());
+            f.number(root, "vat_rate").doubleValue(),
+            f.optionalInteger(root, "bootstrap_replicates", DEFAULT_BOOTSTRAP_REPLICATES));
+    if (config.bootstrapReplicates < 1) {
+      throw BarometerException.invalid(source, "bootstrap_replicates", "must be at least 1");
+    }
     for (Channel c : Channel.values()) {
       if (config.channelWeights.get(c) < 0) {
         throw BarometerException.invalid(source, "channel_weights." + c, "must not be negative");
@@ -119,6 +158,24 @@ public record EditionConfig(
 
   public double channelWeight(Channel channel) {
     return channelWeights.get(channel);
+  }
+
+  /** The same settings with this number of bootstrap replicates. */
+  public EditionConfig withBootstrapReplicates(int replicates) {
+    return new EditionConfig(
+        edition,
+        registrationClose,
+        windows,
+        quotas,
+        channelWeights,
+        minCommunePopulation,
+        minEpciPopulation,
+        strata,
+        kAnonymity,
+        surveyMinResponses,
+        prices,
+        vatRate,
+        replicates);
   }
 
   /** Reads required fields, each failure naming the file and the field. */
@@ -154,6 +211,12 @@ public record EditionConfig(
         throw BarometerException.invalid(source, path, "expected a whole number, found " + value);
       }
       return value.asInt();
+    }
+
+    /** A whole number that may be left out: {@code otherwise} when absent or null. */
+    int optionalInteger(JsonNode node, String path, int otherwise) {
+      JsonNode value = node.get(path);
+      return value == null || value.isNull() ? otherwise : integer(node, path);
     }
 
     LocalDate date(JsonNode node, String path) {

@@ -55,6 +55,15 @@ public final class Tables {
   public static final String COMPLETENESS = "completeness";
   public static final String STRUCTURE_SCORES = "structure_scores";
 
+  /**
+   * 95% bootstrap intervals of each structure's scores, with its barometer score's rank interval in
+   * its peer group.
+   */
+  public static final String SCORE_INTERVALS = "score_intervals";
+
+  /** 95% bootstrap intervals of the national barometer's cell means (published with the cells). */
+  public static final String CELL_INTERVALS = "cell_intervals";
+
   public static final String POSITIONING = "positioning";
   public static final String BAROMETER_NATIONAL = "barometer_national";
   public static final String TROPHIES = "trophies";

@@ -35,10 +35,21 @@ public final class NationalBarometer {
 
   /**
    * edition, scope, scope_value, measure, n_structures, suppressed, suppression, mean, p25, median,
-   * p75, compliance. Percentiles are continuous (linear interpolation); compliance is pooled over
-   * the cell's main sites' answers (the remote channels' for OVERALL).
+   * p75, compliance, mean_lower, mean_upper (null here: see the overload). Percentiles are
+   * continuous (linear interpolation); compliance is pooled over the cell's main sites' answers
+   * (the remote channels' for OVERALL).
    */
   public static Dataset<Row> cells(Dataset<Row> measures, EditionConfig config) {
+    return cells(measures, null, config);
+  }
+
+  /**
+   * The cells, each with the 95% bootstrap interval of its mean from {@code cellIntervals}
+   * (edition, scope, scope_value, measure, mean_lower, mean_upper; null: none), withheld with the
+   * cell's values when it is suppressed.
+   */
+  public static Dataset<Row> cells(
+      Dataset<Row> measures, Dataset<Row> cellIntervals, EditionConfig config) {
     Dataset<Row> scoped =
         inScope(measures, lit(Scope.NATIONAL.name()), lit(Scope.FRANCE))
             .unionByName(inScope(measures, lit(Scope.CATEGORY.name()), col("category")))
@@ -58,7 +69,17 @@ public final class NationalBarometer {
                         sum("applicable").gt(0),
                         lit(100.0).multiply(sum("compliant")).divide(sum("applicable")))
                     .as("compliance"));
-    return suppress(figures, measures, config.kAnonymity(), VALUES)
+    Dataset<Row> withIntervals =
+        cellIntervals == null
+            ? figures
+                .withColumn("mean_lower", lit(null).cast(DataTypes.DoubleType))
+                .withColumn("mean_upper", lit(null).cast(DataTypes.DoubleType))
+            : figures.join(
+                cellIntervals.select(
+                    "edition", "scope", "scope_value", "measure", "mean_lower", "mean_upper"),
+                Columns.on("edition", "scope", "scope_value", "measure"),
+                "left");
+    return suppress(withIntervals, measures, config.kAnonymity(), WITH_INTERVALS)
         .select(
             "edition",
             "scope",
@@ -71,10 +92,15 @@ public final class NationalBarometer {
             "p25",
             "median",
             "p75",
-            "compliance");
+            "compliance",
+            "mean_lower",
+            "mean_upper");
   }
 
   private static final List<String> VALUES = List.of("mean", "p25", "median", "p75", "compliance");
+
+  private static final List<String> WITH_INTERVALS =
+      List.of("mean", "p25", "median", "p75", "compliance", "mean_lower", "mean_upper");
 
   private static final StructType DECISION =
       new StructType()

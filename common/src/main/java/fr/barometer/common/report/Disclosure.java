@@ -148,6 +148,40 @@ public final class Disclosure {
         when(department, col("percentile_department")).as("percentile_department"));
   }
 
+  /**
+   * Per structure and measure, the intervals a structure may receive: edition, structure_id,
+   * measure, lower, upper, replicates (its own score's 95% interval: its own audits, and for a
+   * channel of few audits the spread of the edition's audits of that channel, which the national
+   * page describes), and for OVERALL rank_lower, rank_upper, p_first, gap_to_peer_mean_lower,
+   * gap_to_peer_mean_upper, vs_peer_mean: figures of its peer group, shown only when the peer group
+   * is the group its position is compared with (its published cell, see {@link #positions}); null
+   * otherwise, so no report ranks a structure in a group the rule hides, nor in a group it is not
+   * compared with.
+   *
+   * @param scoreIntervals the score_intervals table
+   * @param positions {@link #positions}: which group each measure is compared with
+   */
+  public static Dataset<Row> intervals(Dataset<Row> scoreIntervals, Dataset<Row> positions) {
+    Dataset<Row> compared =
+        positions.select(col("edition"), col("structure_id"), col("measure"), col("comparison"));
+    Column peer = col("comparison").equalTo(ComparisonGroup.PEER_GROUP.name());
+    return scoreIntervals
+        .join(compared, Columns.on("edition", "structure_id", "measure"), "left")
+        .select(
+            col("edition"),
+            col("structure_id"),
+            col("measure"),
+            col("lower"),
+            col("upper"),
+            col("replicates"),
+            when(peer, col("rank_lower")).as("rank_lower"),
+            when(peer, col("rank_upper")).as("rank_upper"),
+            when(peer, col("p_first")).as("p_first"),
+            when(peer, col("gap_to_peer_mean_lower")).as("gap_to_peer_mean_lower"),
+            when(peer, col("gap_to_peer_mean_upper")).as("gap_to_peer_mean_upper"),
+            when(peer, col("vs_peer_mean")).as("vs_peer_mean"));
+  }
+
   /** Why a territory's survey satisfaction is not shown to the structure. */
   public enum Withheld {
     /** Its responses name fewer than k structures. */

@@ -59,11 +59,42 @@ public final class ScoreFigures {
    * add up to 0.
    */
   public static Column weightedMean(Column value, Column weight) {
-    Column counted = value.isNotNull().and(weight.isNotNull());
-    Column weightedSum = try_sum(when(counted, fixedPoint(value.multiply(weight))));
-    Column weights = try_sum(when(counted, fixedPoint(weight)));
+    Column weightedSum = weightedSum(value, weight);
+    Column weights = weightSum(value, weight);
     Column mean = weightedSum.cast(DataTypes.DoubleType).divide(weights.cast(DataTypes.DoubleType));
     return when(weights.gt(0), mean);
+  }
+
+  /**
+   * sum(w x v) over the rows where both are set, exact in units of 10^-12 (a long): the numerator
+   * of {@link #weightedMean}. Sums of these over several groups add up to the sum over their union.
+   */
+  public static Column weightedSum(Column value, Column weight) {
+    return try_sum(when(counted(value, weight), fixedPoint(value.multiply(weight))));
+  }
+
+  /**
+   * sum(w) over the rows where both are set, in units of 10^-12: {@link #weightedMean}'s divisor.
+   */
+  public static Column weightSum(Column value, Column weight) {
+    return try_sum(when(counted(value, weight), fixedPoint(weight)));
+  }
+
+  private static Column counted(Column value, Column weight) {
+    return value.isNotNull().and(weight.isNotNull());
+  }
+
+  /**
+   * {@link #score} from sums of {@link #weightedSum} and {@link #weightSum} of points, in plain
+   * Java: the same double, NaN where the column is null (weights adding up to 0).
+   */
+  public static double score(long weightedSum, long weights) {
+    return weights > 0 ? 100.0 * ((double) weightedSum / (double) weights) : Double.NaN;
+  }
+
+  /** A value in units of 10^-12, rounded as the columns' fixed-point terms are, in plain Java. */
+  public static long units(double value) {
+    return (long) Math.rint(value * SCALE);
   }
 
   /** The value in units of 10^-12, rounded to the nearest (rint: no BigDecimal, unlike round). */

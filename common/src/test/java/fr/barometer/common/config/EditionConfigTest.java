@@ -31,6 +31,30 @@ class EditionConfigTest {
   }
 
   @Test
+  void bootstrapReplicatesAreOptional() throws java.io.IOException {
+    assertEquals(1000, EditionConfig.defaults().bootstrapReplicates());
+    String shipped;
+    try (var in = EditionConfig.class.getResourceAsStream(EditionConfig.DEFAULT_RESOURCE)) {
+      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String without = shipped.replace(",\n  \"bootstrap_replicates\": 1000", "");
+    assertTrue(!without.contains("bootstrap_replicates"));
+    assertEquals(
+        EditionConfig.DEFAULT_BOOTSTRAP_REPLICATES,
+        EditionConfig.parse(without, "x/edition.json").bootstrapReplicates());
+    assertEquals(
+        200,
+        EditionConfig.parse(shipped.replace(": 1000", ": 200"), "x/edition.json")
+            .bootstrapReplicates());
+    BarometerException e =
+        assertThrows(
+            BarometerException.class,
+            () -> EditionConfig.parse(shipped.replace(": 1000", ": 0"), "x/edition.json"));
+    assertEquals(
+        "Invalid x/edition.json, field 'bootstrap_replicates': must be at least 1", e.getMessage());
+  }
+
+  @Test
   void windowsAreInclusive() {
     DateWindow w = EditionConfig.defaults().window(Channel.WEB);
     assertTrue(w.contains(LocalDate.of(2017, 7, 17)));

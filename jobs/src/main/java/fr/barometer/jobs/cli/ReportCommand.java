@@ -9,6 +9,7 @@ import fr.barometer.common.domain.BarometerException;
 import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.ParisTime;
 import fr.barometer.common.domain.Scope;
+import fr.barometer.common.intervals.Funnel;
 import fr.barometer.common.io.EditionSettings;
 import fr.barometer.common.io.Tables;
 import fr.barometer.common.io.Warehouse;
@@ -86,6 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
         documents::standard,
         entries);
     if (structure == null) {
+      documents.funnel(funnelPoints(warehouse), funnel(warehouse));
       documents.national(
           rows(warehouse.read(Tables.BAROMETER_NATIONAL, edition), BarometerCell.class),
           rows(warehouse.read(Tables.SURVEY_NATIONAL, edition), SurveyCell.class),
@@ -116,6 +118,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (!warehouse.exists(Tables.BAROMETER_SERIES)) {
       return List.of();
     }
+    // The point's columns only (the table has the cell's others), edition included.
     return warehouse
         .read(Tables.BAROMETER_SERIES)
         .where(
@@ -138,6 +141,57 @@ public final class ReportCommand implements Callable<Integer> {
         .stream()
         .map(r -> ReportRows.as(r, SeriesPoint.class))
         .toList();
+  }
+
+  /** Each scored structure's remote audits on its main site and barometer score, unnamed. */
+  private List<double[]> funnelPoints(Warehouse warehouse) {
+    if (!hasScores(warehouse)) {
+      return List.of();
+    }
+    return warehouse
+        .read(Tables.STRUCTURE_SCORES, edition)
+        .where(col("barometer_score").isNotNull())
+        .join(warehouse.read(Tables.SITE_SCORES, edition).where(col("is_main")), "structure_id")
+        .select("n_remote_audits", "barometer_score")
+        .collectAsList()
+        .stream()
+        .map(r -> new double[] {r.getLong(0), r.getDouble(1)})
+        .toList();
+  }
+
+  /**
+   * The funnel's figures: the published national mean and one audit's spread; null when the
+   * national cell is suppressed or the warehouse holds no scores.
+   */
+  private Funnel funnel(Warehouse warehouse) {
+    if (!hasScores(warehouse)) {
+      return null;
+    }
+    List<Row> national =
+        warehouse
+            .read(Tables.BAROMETER_NATIONAL, edition)
+            .where(
+                col("scope")
+                    .equalTo(Scope.NATIONAL.name())
+                    .and(Measures.is(Measure.OVERALL))
+                    .and(col("suppressed").equalTo(false)))
+            .select("mean")
+            .collectAsList();
+    if (national.isEmpty() || national.get(0).isNullAt(0)) {
+      return null;
+    }
+    return new Funnel(
+        national.get(0).getDouble(0),
+        Funnel.auditSd(
+            warehouse.read(Tables.ANSWER_POINTS, edition),
+            warehouse.read(Tables.SITE_SCORES, edition),
+            EditionSettings.of(warehouse, edition)));
+  }
+
+  private static boolean hasScores(Warehouse warehouse) {
+    return warehouse.exists(Tables.STRUCTURE_SCORES)
+        && warehouse.exists(Tables.SITE_SCORES)
+        && warehouse.exists(Tables.ANSWER_POINTS);
   }
 
   /** Streams the rows to the driver one partition at a time: thousands of reports fit. */

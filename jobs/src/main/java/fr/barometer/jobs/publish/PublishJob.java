@@ -10,6 +10,7 @@ import fr.barometer.common.publish.Positioning;
 import fr.barometer.common.publish.Trophies;
 import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.survey.Participation;
+import fr.barometer.jobs.intervals.IntervalsJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,18 @@ public final class PublishJob {
           Tables.SITE_CHANNEL_SCORES,
           Tables.SITE_STEP_SCORES,
           Tables.SITE_CRITERION_SCORES,
-          Tables.PARTICIPATION);
+          Tables.PARTICIPATION,
+          Tables.SCORE_INTERVALS,
+          Tables.CELL_INTERVALS);
 
   private PublishJob() {}
 
   public static void run(SparkSession spark, Warehouse warehouse, EditionConfig config) {
     int edition = config.edition();
+    if (!IntervalsJob.written(warehouse, edition)) {
+      // Scored by a pipeline older than the intervals step: its intervals first.
+      IntervalsJob.run(spark, warehouse, config);
+    }
     spark.sparkContext().setJobDescription("publish " + edition);
     Dataset<Row> participating =
         Eligibility.participating(warehouse.read(Tables.ELIGIBILITY, edition));
@@ -53,13 +60,17 @@ public final class PublishJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.POSITIONING, Positioning.positioning(measures));
-    tables.put(Tables.BAROMETER_NATIONAL, NationalBarometer.cells(measures, config));
+    tables.put(
+        Tables.BAROMETER_NATIONAL,
+        NationalBarometer.cells(measures, warehouse.read(Tables.CELL_INTERVALS, edition), config));
     tables.put(
         Tables.TROPHIES,
-        Trophies.relationCitoyen(structureScores)
-            .unionByName(
-                Participation.consultationCitoyenne(
-                    warehouse.read(Tables.PARTICIPATION, edition), config)));
+        Trophies.withPFirst(
+            Trophies.relationCitoyen(structureScores)
+                .unionByName(
+                    Participation.consultationCitoyenne(
+                        warehouse.read(Tables.PARTICIPATION, edition), config)),
+            warehouse.read(Tables.SCORE_INTERVALS, edition)));
     tables.put(
         Tables.INVOICES,
         Invoices.invoices(

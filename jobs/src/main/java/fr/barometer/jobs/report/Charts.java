@@ -1,5 +1,6 @@
 package fr.barometer.jobs.report;
 
+import fr.barometer.common.intervals.Funnel;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,13 +14,17 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -116,6 +121,73 @@ public final class Charts {
     plot.setDataset(1, mean);
     plot.setRenderer(1, line);
     return svg(id, new JFreeChart(null, FONT, plot, true), points.size());
+  }
+
+  /**
+   * The funnel plot: each structure's barometer score (a dot; structures of equal score to 0.1
+   * point and equal audits share one) against its number of audits, the national mean, and the
+   * limits within which 95% and 99.8% of the scores would fall from the luck of the audits alone.
+   *
+   * @param points each structure's number of audits and barometer score
+   */
+  public static String funnel(String id, List<double[]> points, Funnel funnel) {
+    XYSeries structures = new XYSeries("Structures (un point par structure)", false, true);
+    java.util.Set<String> drawn = new java.util.HashSet<>();
+    double maxAudits = 1;
+    for (double[] p : points) {
+      maxAudits = Math.max(maxAudits, p[0]);
+      if (drawn.add(p[0] + "/" + Math.round(p[1] * 10))) {
+        structures.add(p[0], p[1]);
+      }
+    }
+    XYSeries inner = new XYSeries("Limites à 95 %", false, true);
+    XYSeries innerLow = new XYSeries("95 % (bas)", false, true);
+    XYSeries outer = new XYSeries("Limites à 99,8 %", false, true);
+    XYSeries outerLow = new XYSeries("99,8 % (bas)", false, true);
+    XYSeries mean = new XYSeries("Moyenne nationale", false, true);
+    double last = Math.ceil(maxAudits) + 2;
+    for (double n = 1; n <= last + 1e-9; n += 0.25) {
+      inner.add(n, funnel.limit(n, Funnel.Z95));
+      innerLow.add(n, funnel.limit(n, -Funnel.Z95));
+      outer.add(n, funnel.limit(n, Funnel.Z998));
+      outerLow.add(n, funnel.limit(n, -Funnel.Z998));
+      mean.add(n, funnel.mean());
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (XYSeries series : List.of(structures, inner, innerLow, outer, outerLow, mean)) {
+      data.addSeries(series);
+    }
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+    renderer.setSeriesLinesVisible(0, false);
+    renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    renderer.setSeriesPaint(0, new Color(0x00, 0x00, 0x91, 0x70));
+    Color limits95 = new Color(0x18, 0x75, 0x3C);
+    BasicStroke dashed =
+        new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    for (int s = 1; s < 6; s++) {
+      renderer.setSeriesShapesVisible(s, false);
+      renderer.setSeriesStroke(s, s >= 3 && s <= 4 ? dashed : new BasicStroke(1.5f));
+      renderer.setSeriesPaint(s, s <= 2 ? limits95 : s <= 4 ? MEAN : Color.DARK_GRAY);
+    }
+    renderer.setSeriesVisibleInLegend(2, false);
+    renderer.setSeriesVisibleInLegend(4, false);
+    NumberAxis audits = new NumberAxis("Nombre d'audits du site principal (canaux à distance)");
+    audits.setRange(1, last);
+    audits.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    audits.setLabelFont(FONT);
+    audits.setTickLabelFont(FONT);
+    NumberAxis score = new NumberAxis("Score baromètre (sur 100)");
+    score.setRange(0, 103);
+    score.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
+    score.setLabelFont(FONT);
+    score.setTickLabelFont(FONT);
+    score.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.FRANCE));
+    XYPlot plot = new XYPlot(data, audits, score, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    return svg(id, new JFreeChart(null, FONT, plot, true), 1);
   }
 
   private static CategoryPlot plot(

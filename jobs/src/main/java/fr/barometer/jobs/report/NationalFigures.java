@@ -31,6 +31,8 @@ public final class NationalFigures {
       Double median,
       Double p75,
       Double compliance,
+      Double meanLower,
+      Double meanUpper,
       @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
 
     /** The cell as published: a suppressed one without its values. */
@@ -43,6 +45,8 @@ public final class NationalFigures {
               nStructures,
               true,
               suppression,
+              null,
+              null,
               null,
               null,
               null,
@@ -65,6 +69,8 @@ public final class NationalFigures {
           median,
           p75,
           compliance,
+          meanLower,
+          meanUpper,
           regionName);
     }
 

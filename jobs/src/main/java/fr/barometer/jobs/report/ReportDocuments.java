@@ -6,6 +6,7 @@ import com.openhtmltopdf.util.XRLog;
 import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.Measure.Kind;
 import fr.barometer.common.domain.Scope;
+import fr.barometer.common.intervals.Funnel;
 import fr.barometer.jobs.report.NationalFigures.BarometerCell;
 import fr.barometer.jobs.report.NationalFigures.Correlation;
 import fr.barometer.jobs.report.NationalFigures.SeriesPoint;
@@ -54,6 +55,11 @@ public final class ReportDocuments {
   private static final DateTimeFormatter FRENCH_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
   private final Configuration templates;
+
+  /** The funnel plot's points and figures, when {@link #funnel} gave them. */
+  private List<double[]> funnelPoints;
+
+  private Funnel funnel;
 
   /** One line of the index: a structure with documents. */
   public record Entry(
@@ -133,6 +139,7 @@ public final class ReportDocuments {
       model.put("territory", report.territory());
     }
     putEvolution(model, charts, report);
+    putIntervals(model, report);
     String html = render("structure.ftlh", model);
     write(file + ".html", html);
     writeJson(file + ".json", report);
@@ -186,6 +193,25 @@ public final class ReportDocuments {
                             null,
                             e.groupMedian()))
                 .toList()));
+  }
+
+  /** Each measure's 95% interval by measure, and the barometer score's as overall_interval. */
+  private static void putIntervals(Map<String, Object> model, StructureReport report) {
+    Map<String, StructureReport.ScoreInterval> intervals = new HashMap<>();
+    orEmpty(report.intervals()).forEach(i -> intervals.put(i.measure(), i));
+    model.put("intervals", intervals);
+    if (intervals.containsKey(Measure.OVERALL.text())) {
+      model.put("overall_interval", intervals.get(Measure.OVERALL.text()));
+    }
+  }
+
+  /**
+   * The national page's funnel plot, drawn when {@link #national} writes the page: each scored
+   * structure's number of audits and barometer score (no identifier), and the limits' figures.
+   */
+  public void funnel(List<double[]> points, Funnel figures) {
+    this.funnelPoints = points;
+    this.funnel = figures;
   }
 
   /**
@@ -333,6 +359,10 @@ public final class ReportDocuments {
                               String.valueOf(p.edition()), p.mean(), null, null, null, p.median()))
                   .toList()));
     }
+    if (funnel != null && !Double.isNaN(funnel.auditSd())) {
+      charts.put("funnel", Charts.funnel("funnel", funnelPoints, funnel));
+      model.put("funnel", funnel);
+    }
     model.put("charts", charts);
     write("national.html", render("national.ftlh", model));
     Map<String, Object> data = new LinkedHashMap<>();
@@ -342,6 +372,7 @@ public final class ReportDocuments {
     data.put("survey", survey);
     data.put("perceived_vs_produced", perceived);
     data.put("series", series);
+    data.put("funnel", funnel);
     writeJson("national.json", data);
   }
 

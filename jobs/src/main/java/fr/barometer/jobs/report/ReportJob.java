@@ -10,6 +10,7 @@ import fr.barometer.common.io.Warehouse;
 import fr.barometer.common.publish.Measures;
 import fr.barometer.common.report.Disclosure;
 import fr.barometer.common.report.EvolutionSection;
+import fr.barometer.common.report.IntervalSection;
 import fr.barometer.common.report.Reports;
 import fr.barometer.common.score.Eligibility;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ public final class ReportJob {
           Tables.SURVEY_STRUCTURE_RESULTS,
           Tables.SURVEY_TERRITORY_RESULTS,
           Tables.SURVEY_NATIONAL,
-          Tables.EVOLUTION);
+          Tables.EVOLUTION,
+          Tables.SCORE_INTERVALS);
 
   /** The tables it reads earlier editions of too (each edition's barometer score and medians). */
   public static final List<String> READS_OF_EARLIER_EDITIONS =
@@ -104,6 +106,15 @@ public final class ReportJob {
             overallSoFar,
             evolution,
             EvolutionSection.Coverage.ALL_MEASURES));
+    // Each report's score intervals, as the disclosure rule lets the structure see them.
+    Dataset<Row> intervals =
+        Disclosure.intervals(warehouse.read(Tables.SCORE_INTERVALS, edition), positions);
+    tables.computeIfPresent(
+        Tables.REPORT_STANDARD,
+        (t, r) -> IntervalSection.add(r, intervals, EvolutionSection.Coverage.REMOTE_CHANNELS));
+    tables.computeIfPresent(
+        Tables.REPORT_PERSONALIZED,
+        (t, r) -> IntervalSection.add(r, intervals, EvolutionSection.Coverage.ALL_MEASURES));
     warehouse.replaceEditions(edition, tables);
   }
 

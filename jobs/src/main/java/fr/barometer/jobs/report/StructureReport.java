@@ -33,7 +33,8 @@ public record StructureReport(
     List<Highlight> strengths,
     List<Highlight> pointsOfProgress,
     List<EditionScore> editions,
-    List<Change> evolution) {
+    List<Change> evolution,
+    List<ScoreInterval> intervals) {
 
   /** The main site's commune's region and department. */
   public record Territory(
@@ -174,4 +175,21 @@ public record StructureReport(
       Double comparedPreviousValue,
       Double comparedValue,
       Double delta) {}
+
+  /**
+   * A score's 95% bootstrap interval; for the barometer score, where it ranks in its peer group
+   * across the replicates and how it compares with the group's mean (null unless the peer group is
+   * its comparison group).
+   */
+  public record ScoreInterval(
+      String measure,
+      Double lower,
+      Double upper,
+      Integer replicates,
+      Integer rankLower,
+      Integer rankUpper,
+      Double pFirst,
+      Double gapToPeerMeanLower,
+      Double gapToPeerMeanUpper,
+      String vsPeerMean) {}
 }

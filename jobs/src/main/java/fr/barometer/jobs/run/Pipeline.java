@@ -3,6 +3,7 @@ package fr.barometer.jobs.run;
 import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.io.Warehouse;
 import fr.barometer.jobs.evolution.EvolutionJob;
+import fr.barometer.jobs.intervals.IntervalsJob;
 import fr.barometer.jobs.publish.PublishJob;
 import fr.barometer.jobs.report.ReportJob;
 import fr.barometer.jobs.score.ScoreJob;
@@ -23,14 +24,17 @@ public final class Pipeline {
 
   private Pipeline() {}
 
-  /** Score, survey, publish and report, with the edition's settings as ingest stored them. */
+  /**
+   * Score, intervals, survey, publish and report, with the edition's settings as ingest stored
+   * them.
+   */
   public static void afterIngest(SparkSession spark, Warehouse warehouse, EditionConfig config) {
     afterIngest(spark, warehouse, config, Changes.NONE);
   }
 
   /**
-   * Score, survey, publish, evolution and report, each skipped when nothing it reads changed since
-   * the edition's last run; returns what each step did and why.
+   * Score, intervals, survey, publish, evolution and report, each skipped when nothing it reads
+   * changed since the edition's last run; returns what each step did and why.
    */
   public static List<String> afterIngest(
       SparkSession spark, Warehouse warehouse, EditionConfig config, Changes changes) {
@@ -43,6 +47,14 @@ public final class Pipeline {
         ScoreJob.READS,
         List.of(),
         () -> ScoreJob.run(spark, warehouse, config),
+        outcomes);
+    step(
+        warehouse,
+        "intervals",
+        changes,
+        IntervalsJob.READS,
+        List.of(),
+        () -> IntervalsJob.run(spark, warehouse, config),
         outcomes);
     step(
         warehouse,

@@ -1,0 +1,232 @@
+package fr.barometer.common.intervals;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.domain.Channel;
+import fr.barometer.common.domain.Measure;
+import fr.barometer.common.domain.Scope;
+import fr.barometer.common.domain.Step;
+import fr.barometer.common.score.Ties;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+
+/**
+ * One task's share of the bootstrap: its rows are the (audit, step, criterion) sums of whole peer
+ * groups, sorted by peer group, structure and audit. Each structure's replicates give its rows of
+ * score_intervals; each peer group's barometer scores, replicate by replicate, its ranks; and every
+ * structure's replicates add to the sums of its national barometer cells, written once the task's
+ * rows are done. Peer groups are handled one at a time: a few thousand structures x B replicates.
+ */
+final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** What {@link ScoreIntervals#structureInfo} says of each structure. */
+  record Info(String category, String stratum, String regionCode, boolean complete)
+      implements Serializable {}
+
+  private final Slots slots;
+  private final EditionConfig config;
+  private final Broadcast<Pools> pools;
+  private final Broadcast<Map<String, Info>> structures;
+
+  GroupTask(
+      Slots slots,
+      EditionConfig config,
+      Broadcast<Pools> pools,
+      Broadcast<Map<String, Info>> structures) {
+    this.slots = slots;
+    this.config = config;
+    this.pools = pools;
+    this.structures = structures;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    return new Output(rows);
+  }
+
+  /** The task's output, computed a peer group at a time as it is read. */
+  private final class Output implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final ArrayDeque<Row> ready = new ArrayDeque<>();
+    private final StructureReplicates replicates = new StructureReplicates(slots, config);
+    private final Map<String, CellMeans> cells = new LinkedHashMap<>();
+    private final double[] scratch = new double[config.bootstrapReplicates()];
+    private final long[] units = new long[config.bootstrapReplicates()];
+    private final boolean[] present = new boolean[config.bootstrapReplicates()];
+    private Row pending;
+    private boolean cellsWritten;
+
+    Output(Iterator<Row> rows) {
+      this.rows = rows;
+      this.pending = rows.hasNext() ? rows.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty()) {
+        if (pending != null) {
+          nextGroup();
+        } else if (!cellsWritten) {
+          cellsWritten = true;
+          writeCells();
+          if (ready.isEmpty()) {
+            return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.poll();
+    }
+
+    /** Reads one peer group's rows and queues its output. */
+    private void nextGroup() {
+      String group = pending.getString(0);
+      List<String> ids = new ArrayList<>();
+      List<Double> published = new ArrayList<>();
+      List<double[]> overall = new ArrayList<>();
+      while (pending != null && group.equals(pending.getString(0))) {
+        String id = pending.getString(1);
+        List<AuditSums> audits = new ArrayList<>();
+        while (pending != null
+            && group.equals(pending.getString(0))
+            && id.equals(pending.getString(1))) {
+          audits.add(audit());
+        }
+        replicates.compute(id, audits, pools.value());
+        Info info = structures.value().get(id);
+        slotRows(id, group, info);
+        ids.add(id);
+        published.add(replicates.identityOverall());
+        overall.add(replicates.overall().clone());
+        addToCells(info, Measure.OVERALL.text(), replicates.overall());
+      }
+      overallRows(group, ids, published, overall);
+    }
+
+    /** One audit's sums, from its consecutive (step, criterion) rows. */
+    private AuditSums audit() {
+      String structure = pending.getString(1);
+      String auditId = pending.getString(2);
+      AuditSums.Builder audit =
+          new AuditSums.Builder(slots, auditId, Channel.valueOf(pending.getString(3)));
+      while (pending != null
+          && structure.equals(pending.getString(1))
+          && auditId.equals(pending.getString(2))) {
+        audit.add(
+            Step.valueOf(pending.getString(4)),
+            pending.getString(5),
+            pending.isNullAt(6) ? 0 : pending.getLong(6),
+            pending.isNullAt(7) ? 0 : pending.getLong(7));
+        pending = rows.hasNext() ? rows.next() : null;
+      }
+      return audit.build();
+    }
+
+    /** The rows of every channel, step and criterion the structure has a score on. */
+    private void slotRows(String id, String group, Info info) {
+      for (int s = 0; s < slots.size(); s++) {
+        double value = replicates.identity(s);
+        if (Double.isNaN(value)) {
+          continue;
+        }
+        String measure = slots.measure(s);
+        Interval interval = Interval.of(replicates.values(s), scratch);
+        // One audit's score has no interval worth giving (docs/decisions.md).
+        boolean shown = interval != null && replicates.audits(s) > 1;
+        ready.add(
+            ScoreIntervals.structureRow(
+                id, group, measure, value, shown ? interval : null, count(interval), null));
+        addToCells(info, measure, replicates.values(s));
+      }
+    }
+
+    private void overallRows(
+        String group, List<String> ids, List<Double> published, List<double[]> overall) {
+      int n = ids.size();
+      double[] scores = new double[n];
+      double[][] perReplicate = new double[n][];
+      boolean[] complete = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        scores[i] = published.get(i);
+        perReplicate[i] = overall.get(i);
+        complete[i] = structures.value().get(ids.get(i)).complete();
+      }
+      PeerGroupRanks.Standing[] standings = PeerGroupRanks.of(scores, perReplicate, complete);
+      for (int i = 0; i < n; i++) {
+        if (Double.isNaN(scores[i])) {
+          continue;
+        }
+        Interval interval = Interval.of(perReplicate[i], scratch);
+        ready.add(
+            ScoreIntervals.structureRow(
+                ids.get(i),
+                group,
+                Measure.OVERALL.text(),
+                scores[i],
+                interval,
+                count(interval),
+                standings[i]));
+      }
+    }
+
+    private int count(Interval interval) {
+      return interval == null ? 0 : interval.replicates();
+    }
+
+    /** Adds a structure's replicates of one measure to its four cells. */
+    private void addToCells(Info info, String measure, double[] values) {
+      boolean any = false;
+      for (int b = 0; b < values.length; b++) {
+        present[b] = !Double.isNaN(values[b]);
+        units[b] = present[b] ? Ties.units(values[b]) : 0;
+        any |= present[b];
+      }
+      if (!any) {
+        return;
+      }
+      cell(Scope.NATIONAL, Scope.FRANCE, measure).add(units, present);
+      if (info.category() != null) {
+        cell(Scope.CATEGORY, info.category(), measure).add(units, present);
+      }
+      if (info.stratum() != null) {
+        cell(Scope.STRATUM, info.stratum(), measure).add(units, present);
+      }
+      if (info.regionCode() != null) {
+        cell(Scope.REGION, info.regionCode(), measure).add(units, present);
+      }
+    }
+
+    private CellMeans cell(Scope scope, String value, String measure) {
+      return cells.computeIfAbsent(
+          scope.name() + "\u0000" + value + "\u0000" + measure,
+          k -> new CellMeans(config.bootstrapReplicates()));
+    }
+
+    private void writeCells() {
+      cells.forEach(
+          (key, sums) -> {
+            String[] parts = key.split("\u0000", -1);
+            ready.add(ScoreIntervals.cellRow(parts[0], parts[1], parts[2], sums));
+          });
+      cells.clear();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package fr.barometer.common.intervals;
+
+/**
+ * The bounds of a 95% percentile interval over bootstrap replicates: the 2.5th and 97.5th
+ * percentiles by the inverse of the empirical distribution function (Hyndman and Fan's type 1): the
+ * q-th percentile of m values is the k-th smallest, k = ceil(m x q), at least 1. For m = 1000 the
+ * 25th and the 975th smallest values. A bound is always one of the replicates' values (a rank stays
+ * a whole rank), and equal values never need interpolating.
+ */
+public final class Percentiles {
+  /** The lower bound's percentile, in thousandths. */
+  public static final int LOWER_PER_MILLE = 25;
+
+  /** The upper bound's percentile, in thousandths. */
+  public static final int UPPER_PER_MILLE = 975;
+
+  private static final int SMALL = 16;
+
+  private Percentiles() {}
+
+  /** Which smallest value (1 = the smallest) is the {@code perMille} percentile of m values. */
+  public static int rank(int m, int perMille) {
+    return (int) Math.max(1, (m * (long) perMille + 999) / 1000);
+  }
+
+  /**
+   * The 2.5th and 97.5th percentiles of the first {@code m} values of {@code values} (m at least
+   * 1), which this reorders.
+   */
+  public static double[] interval(double[] values, int m) {
+    int low = rank(m, LOWER_PER_MILLE) - 1;
+    int high = rank(m, UPPER_PER_MILLE) - 1;
+    double lower = select(values, 0, m, low);
+    // Selection leaves every value before position low at most the lower bound, every value
+    // after it at least: the upper bound is among the latter.
+    double upper = select(values, low, m, high);
+    return new double[] {lower, upper};
+  }
+
+  /**
+   * The value that position {@code k} would hold if {@code a[from, to)} were sorted ascending; the
+   * range is reordered so that no value before k is larger and none after it smaller. Quickselect
+   * with a three-way partition: bootstrap replicates repeat values often.
+   */
+  static double select(double[] a, int from, int to, int k) {
+    int lo = from;
+    int hi = to;
+    while (hi - lo > SMALL) {
+      double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi - 1]);
+      int lt = lo;
+      int i = lo;
+      int gt = hi;
+      while (i < gt) {
+        double v = a[i];
+        if (v < pivot) {
+          a[i++] = a[lt];
+          a[lt++] = v;
+        } else if (v > pivot) {
+          a[i] = a[--gt];
+          a[gt] = v;
+        } else {
+          i++;
+        }
+      }
+      if (k < lt) {
+        hi = lt;
+      } else if (k >= gt) {
+        lo = gt;
+      } else {
+        return pivot;
+      }
+    }
+    for (int i = lo + 1; i < hi; i++) {
+      double v = a[i];
+      int j = i - 1;
+      while (j >= lo && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    return a[k];
+  }
+
+  private static double medianOfThree(double x, double y, double z) {
+    return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+  }
+}

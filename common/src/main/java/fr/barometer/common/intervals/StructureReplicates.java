@@ -1,0 +1,278 @@
+package fr.barometer.common.intervals;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.domain.Channel;
+import fr.barometer.common.score.ScoreFigures;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The bootstrap of one structure: B replicates of its main site's audits, and in each every score
+ * the score step publishes recomputed from the audits' sums: each channel, step and criterion score
+ * is 100 x sum(weight x points) / sum(weight) over applicable answers, the barometer score the mean
+ * of the remote channels' scores weighted by channel_weights over the channels that have one, in
+ * the same fixed-point arithmetic. Without draws (every audit once) it gives the published scores
+ * exactly.
+ *
+ * <p>Each channel is a stratum. With at least {@link #OWN_SPREAD} audits, a replicate draws that
+ * many of them with replacement ({@link Draws} says which) and moves the channel's published score
+ * on each measure by the draw's deviation from it times sqrt(n / (n - 1)) (the rescaled bootstrap:
+ * plain resampling of n audits spreads by only (n - 1) / n of the variance). With fewer, each audit
+ * is moved by the deviation of an audit drawn from the edition's audits of that channel ({@link
+ * Pools}); with no pool, it stays as it is. docs/decisions.md says why.
+ *
+ * <p>One object serves the structures of a task in turn: the arrays it returns are overwritten by
+ * the next {@link #compute}.
+ */
+public final class StructureReplicates {
+  private static final Channel[] CHANNELS = Channel.values();
+
+  /**
+   * The fewest audits of a channel whose own spread a replicate resamples; below, the spread comes
+   * from the edition's audits of the channel ({@link Pools}): one audit has none, and two show it
+   * too unevenly (one degree of freedom) for a 95% interval.
+   */
+  public static final int OWN_SPREAD = 3;
+
+  private final Slots slots;
+  private final double[] channelWeights = new double[CHANNELS.length];
+  private final int replicates;
+  private final int edition;
+
+  private final double[][] values;
+  private final double[] overall;
+  private final double[] identity;
+  private final int[] auditCounts;
+  private double identityOverall;
+  private final long[] weighted;
+  private final long[] weights;
+  private final long[] drawnWeighted;
+  private final long[] drawnWeights;
+
+  public StructureReplicates(Slots slots, EditionConfig config) {
+    this.slots = slots;
+    this.replicates = config.bootstrapReplicates();
+    this.edition = config.edition();
+    for (Channel c : CHANNELS) {
+      channelWeights[c.ordinal()] = config.channelWeight(c);
+    }
+    this.values = new double[slots.size()][replicates];
+    this.overall = new double[replicates];
+    this.identity = new double[slots.size()];
+    this.auditCounts = new int[slots.size()];
+    this.weighted = new long[slots.size()];
+    this.weights = new long[slots.size()];
+    this.drawnWeighted = new long[slots.size()];
+    this.drawnWeights = new long[slots.size()];
+  }
+
+  public int replicates() {
+    return replicates;
+  }
+
+  public Slots slots() {
+    return slots;
+  }
+
+  /** Draws the structure's replicates from its main site's audits (any order). */
+  public void compute(String structureId, List<AuditSums> audits, Pools pools) {
+    List<AuditSums> sorted = new ArrayList<>(audits);
+    sorted.sort(Comparator.comparing(AuditSums::auditId));
+    Stratum[] strata =
+        Arrays.stream(CHANNELS)
+            .map(c -> stratum(structureId, c, sorted, pools))
+            .filter(java.util.Objects::nonNull)
+            .toArray(Stratum[]::new);
+
+    clear();
+    sorted.forEach(this::add);
+    Arrays.fill(auditCounts, 0);
+    for (AuditSums a : sorted) {
+      for (int i = 0; i < a.slots().length; i++) {
+        if (a.weights()[i] > 0) {
+          auditCounts[a.slots()[i]]++;
+        }
+      }
+    }
+    for (int s = 0; s < identity.length; s++) {
+      identity[s] = ScoreFigures.score(weighted[s], weights[s]);
+    }
+    identityOverall = barometerScore();
+
+    for (int b = 0; b < replicates; b++) {
+      clear();
+      for (Stratum stratum : strata) {
+        if (stratum.pool != null) {
+          // Too few audits to show their own spread: each moved by a deviation from the pool.
+          for (int j = 0; j < stratum.own.length; j++) {
+            addMoved(stratum.own[j], stratum.pool[stratum.draw(b, j, stratum.pool.length)]);
+          }
+        } else {
+          addResampled(stratum, b);
+        }
+      }
+      for (int s = 0; s < identity.length; s++) {
+        values[s][b] = Double.isNaN(identity[s]) ? Double.NaN : score(s);
+      }
+      overall[b] = Double.isNaN(identityOverall) ? Double.NaN : barometerScore();
+    }
+  }
+
+  /**
+   * One channel's audits of the structure: what a replicate draws from, and the channel's sums with
+   * every audit once, per slot.
+   */
+  private final class Stratum {
+    final AuditSums[] own;
+    final double[][] pool;
+    final long stream;
+    final int[] slotList;
+    final long[] identityWeighted = new long[slots.size()];
+    final long[] identityWeights = new long[slots.size()];
+    final double scale;
+
+    Stratum(AuditSums[] own, double[][] pool, long stream) {
+      this.own = own;
+      this.pool = pool;
+      this.stream = stream;
+      java.util.BitSet touched = new java.util.BitSet();
+      for (AuditSums a : own) {
+        for (int i = 0; i < a.slots().length; i++) {
+          touched.set(a.slots()[i]);
+          identityWeighted[a.slots()[i]] += a.weighted()[i];
+          identityWeights[a.slots()[i]] += a.weights()[i];
+        }
+      }
+      this.slotList = touched.stream().toArray();
+      int n = own.length;
+      this.scale = n > 1 ? Math.sqrt((double) n / (n - 1)) : 1;
+    }
+
+    int draw(int replicate, int draw, int n) {
+      return Draws.position(stream, replicate, draw, n);
+    }
+  }
+
+  private Stratum stratum(String structureId, Channel c, List<AuditSums> sorted, Pools pools) {
+    AuditSums[] own = sorted.stream().filter(a -> a.channel() == c).toArray(AuditSums[]::new);
+    if (own.length == 0) {
+      return null;
+    }
+    return new Stratum(
+        own,
+        own.length < OWN_SPREAD ? pools.of(c) : null,
+        Draws.stream(edition, structureId, c.name()));
+  }
+
+  /**
+   * Draws the stratum's audits with replacement, as many as it has, and adds, per slot, its
+   * published score moved by the replicate's deviation from it times sqrt(n / (n - 1)), weighted by
+   * the channel's published sum of weights: the rescaled bootstrap, whose variance over the
+   * replicates is the usual estimate s^2 / n where plain resampling gives (n - 1) / n of it. A slot
+   * the drawn audits have nothing applicable on gets nothing from the stratum, as in plain
+   * resampling.
+   */
+  private void addResampled(Stratum stratum, int replicate) {
+    for (int s : stratum.slotList) {
+      drawnWeighted[s] = 0;
+      drawnWeights[s] = 0;
+    }
+    int n = stratum.own.length;
+    for (int j = 0; j < n; j++) {
+      AuditSums a = stratum.own[stratum.draw(replicate, j, n)];
+      int[] at = a.slots();
+      for (int i = 0; i < at.length; i++) {
+        drawnWeighted[at[i]] += a.weighted()[i];
+        drawnWeights[at[i]] += a.weights()[i];
+      }
+    }
+    for (int s : stratum.slotList) {
+      long published = stratum.identityWeights[s];
+      if (drawnWeights[s] > 0 && published > 0) {
+        double identityRatio = (double) stratum.identityWeighted[s] / published;
+        double drawnRatio = (double) drawnWeighted[s] / drawnWeights[s];
+        double moved = identityRatio + stratum.scale * (drawnRatio - identityRatio);
+        weighted[s] += Math.round(moved * published);
+        weights[s] += published;
+      }
+    }
+  }
+
+  private double score(int slot) {
+    return ScoreFigures.score(weighted[slot], weights[slot]);
+  }
+
+  /**
+   * Adds an audit's sums with its score on each slot moved by {@code deviation} (fractions of 1):
+   * sum(weight x points) + deviation x sum(weight), rounded to the unit; sum(weight) unchanged.
+   */
+  private void addMoved(AuditSums audit, double[] deviation) {
+    int[] at = audit.slots();
+    long[] w = audit.weighted();
+    long[] ws = audit.weights();
+    for (int i = 0; i < at.length; i++) {
+      weighted[at[i]] += w[i] + Math.round(deviation[at[i]] * ws[i]);
+      weights[at[i]] += ws[i];
+    }
+  }
+
+  private void clear() {
+    Arrays.fill(weighted, 0L);
+    Arrays.fill(weights, 0L);
+  }
+
+  private void add(AuditSums audit) {
+    int[] at = audit.slots();
+    long[] w = audit.weighted();
+    long[] ws = audit.weights();
+    for (int i = 0; i < at.length; i++) {
+      weighted[at[i]] += w[i];
+      weights[at[i]] += ws[i];
+    }
+  }
+
+  /**
+   * The remote channels' scores, weighted by channel_weights, over those with a score, in the
+   * fixed-point arithmetic of {@link ScoreFigures#weightedMean}; NaN when none has one.
+   */
+  private double barometerScore() {
+    long sum = 0;
+    long sumOfWeights = 0;
+    for (Channel c : Channel.REMOTE) {
+      int s = Slots.channel(c);
+      if (weights[s] > 0) {
+        double w = channelWeights[s];
+        sum += ScoreFigures.units(score(s) * w);
+        sumOfWeights += ScoreFigures.units(w);
+      }
+    }
+    return sumOfWeights > 0 ? (double) sum / (double) sumOfWeights : Double.NaN;
+  }
+
+  /** The published value of the slot's measure (every audit once); NaN when it has none. */
+  public double identity(int slot) {
+    return identity[slot];
+  }
+
+  /** How many of the main site's audits have an applicable answer counted in the slot. */
+  public int audits(int slot) {
+    return auditCounts[slot];
+  }
+
+  /** The published barometer score; NaN when it has none. */
+  public double identityOverall() {
+    return identityOverall;
+  }
+
+  /** The slot's value in each replicate (NaN: none), for a slot with a published value. */
+  public double[] values(int slot) {
+    return values[slot];
+  }
+
+  /** The barometer score in each replicate (NaN: none). */
+  public double[] overall() {
+    return overall;
+  }
+}

@@ -1,0 +1,195 @@
+package fr.barometer.common.intervals;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.barometer.common.config.EditionConfig;
+import fr.barometer.common.domain.Channel;
+import fr.barometer.common.domain.PeerMeanComparison;
+import fr.barometer.common.domain.Step;
+import fr.barometer.common.score.ScoreFigures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The bootstrap on cases small enough to work out by hand. */
+class BootstrapTest {
+  private static final Slots SLOTS = Slots.ofCriteria(List.of("C1"));
+  private static final EditionConfig CONFIG = EditionConfig.defaults();
+  private static final int EMAIL = Slots.channel(Channel.EMAIL);
+
+  /** An e-mail audit scoring {@code points} of {@code of} on one item of weight {@code of}. */
+  private static AuditSums email(String id, double points, double of) {
+    return new AuditSums.Builder(SLOTS, id, Channel.EMAIL)
+        .add(Step.ACCES, "C1", ScoreFigures.units(points), ScoreFigures.units(of))
+        .build();
+  }
+
+  @Test
+  void drawsAreAFixedFunctionOfEditionStratumReplicateAndDraw() {
+    long stream = Draws.stream(2017, "S0001", "EMAIL");
+    assertEquals(stream, Draws.stream(2017, "S0001", "EMAIL"));
+    assertNotEquals(stream, Draws.stream(2016, "S0001", "EMAIL"));
+    assertNotEquals(stream, Draws.stream(2017, "S0002", "EMAIL"));
+    assertNotEquals(stream, Draws.stream(2017, "S0001", "PHONE"));
+    // Pinned: a change of the scheme changes every published interval (docs/figures.md).
+    int[] first = new int[8];
+    for (int b = 0; b < 8; b++) {
+      first[b] = Draws.position(stream, b, 0, 4);
+    }
+    // (The same figures from an independent implementation of the documented scheme.)
+    assertArrayEquals(new int[] {1, 1, 3, 1, 3, 1, 3, 0}, first);
+    // Each position about equally often.
+    int[] counts = new int[5];
+    for (int b = 0; b < 10_000; b++) {
+      for (int j = 0; j < 5; j++) {
+        counts[Draws.position(stream, b, j, 5)]++;
+      }
+    }
+    for (int c : counts) {
+      assertTrue(Math.abs(c - 10_000) < 400, "position drawn " + c + " times in 50,000");
+    }
+  }
+
+  @Test
+  void percentilesAreOrderStatistics() {
+    assertEquals(25, Percentiles.rank(1000, Percentiles.LOWER_PER_MILLE));
+    assertEquals(975, Percentiles.rank(1000, Percentiles.UPPER_PER_MILLE));
+    assertEquals(1, Percentiles.rank(10, Percentiles.LOWER_PER_MILLE));
+    assertEquals(10, Percentiles.rank(10, Percentiles.UPPER_PER_MILLE));
+    double[] values = new double[1000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (i * 7919) % 1000 + 1; // 1..1000, shuffled
+    }
+    assertArrayEquals(new double[] {25, 975}, Percentiles.interval(values, 1000));
+    assertArrayEquals(new double[] {4, 4}, Percentiles.interval(new double[] {4}, 1));
+    double[] ties = {2, 1, 2, 2, 1, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+    assertArrayEquals(new double[] {1, 3}, Percentiles.interval(ties, ties.length));
+  }
+
+  /**
+   * Two e-mail audits scoring 40 and 80 (equal weights), no pool: a replicate draws two of them, so
+   * its plain score is 40 (both draws the first, 1 in 4), 60 (1 in 2) or 80 (1 in 4); rescaled by
+   * sqrt(2 / 1) around the published 60, the replicate's score is 60 - 20 sqrt(2), 60 or 60 + 20
+   * sqrt(2). Each end has far more than 2.5% of the replicates: they are the interval.
+   */
+  @Test
+  void twoAuditsGiveThreeKnownReplicateValues() {
+    StructureReplicates replicates = new StructureReplicates(SLOTS, CONFIG);
+    List<AuditSums> audits = List.of(email("A1", 0.4, 1), email("A2", 0.8, 1));
+    replicates.compute("S1", audits, Pools.none());
+    assertEquals(60.0, replicates.identity(EMAIL), 1e-12);
+    assertEquals(60.0, replicates.identityOverall(), 1e-12);
+    double low = 60 - 20 * Math.sqrt(2);
+    double high = 60 + 20 * Math.sqrt(2);
+    long stream = Draws.stream(CONFIG.edition(), "S1", "EMAIL");
+    int[] expected = new int[3];
+    int[] seen = new int[3];
+    for (int b = 0; b < replicates.replicates(); b++) {
+      expected[Draws.position(stream, b, 0, 2) + Draws.position(stream, b, 1, 2)]++;
+      double v = replicates.values(EMAIL)[b];
+      int which = Math.abs(v - low) < 1e-9 ? 0 : Math.abs(v - 60) < 1e-9 ? 1 : 2;
+      assertEquals(which == 2 ? high : which == 0 ? low : 60, v, 1e-9);
+      assertEquals(v, replicates.overall()[b], 1e-9);
+      seen[which]++;
+    }
+    assertArrayEquals(expected, seen);
+    assertTrue(seen[0] > 200 && seen[1] > 400 && seen[2] > 200, java.util.Arrays.toString(seen));
+    Interval interval = Interval.of(replicates.values(EMAIL), new double[1000]);
+    assertEquals(low, interval.lower(), 1e-9);
+    assertEquals(high, interval.upper(), 1e-9);
+    assertEquals(1000, interval.replicates());
+
+    // The same audits in another order give the same replicates.
+    double[] first = replicates.values(EMAIL).clone();
+    replicates.compute("S1", List.of(audits.get(1), audits.get(0)), Pools.none());
+    assertArrayEquals(first, replicates.values(EMAIL));
+  }
+
+  /**
+   * One e-mail audit scoring 50, and a pool of two e-mail audits scoring 20 (on twice the weight of
+   * applicable answers) and 80: their scores' mean is 50, and each replicate moves the structure's
+   * 50 by -30 or +30. (Their pooled ratio, 40, would move it by -20 or +40: up on average.)
+   */
+  @Test
+  void oneAuditBorrowsThePoolsSpread() {
+    Pools pools =
+        new Pools(SLOTS, Map.of(Channel.EMAIL, List.of(email("P1", 0.4, 2), email("P2", 0.8, 1))));
+    StructureReplicates replicates = new StructureReplicates(SLOTS, CONFIG);
+    replicates.compute("S1", List.of(email("A1", 0.5, 1)), pools);
+    assertEquals(50.0, replicates.identity(EMAIL), 1e-12);
+    assertEquals(1, replicates.audits(EMAIL));
+    int low = 0;
+    for (double v : replicates.values(EMAIL)) {
+      assertTrue(Math.abs(v - 20) < 1e-9 || Math.abs(v - 80) < 1e-9, "replicate " + v);
+      low += v < 50 ? 1 : 0;
+    }
+    assertTrue(low > 400 && low < 600, low + " replicates moved down");
+    // Without a pool the one audit is the same in every replicate.
+    replicates.compute("S1", List.of(email("A1", 0.5, 1)), Pools.none());
+    for (double v : replicates.values(EMAIL)) {
+      assertEquals(50.0, v, 1e-12);
+    }
+  }
+
+  /**
+   * Three structures, two replicates. Replicate 0: A 80, B 70, C 70 (B and C tie for second);
+   * replicate 1: A 60, B 90, C 70.
+   */
+  @Test
+  void ranksInEachReplicateWithTies() {
+    double[] published = {75, 72, 70, Double.NaN};
+    double[][] replicates = {{80, 60}, {70, 90}, {70 + 1e-12, 70}, {Double.NaN, Double.NaN}};
+    boolean[] complete = {false, true, true, true};
+    PeerGroupRanks.Standing[] s = PeerGroupRanks.of(published, replicates, complete);
+    assertNull(s[3]);
+    assertEquals(1, s[0].rank());
+    assertEquals(3, s[0].groupSize());
+    assertEquals(new Interval(1, 3, 2), s[0].ranks());
+    assertEquals(0.5, s[0].pFirst());
+    assertNull(s[0].pFirstComplete());
+    // Equal to 9 decimals, B and C share rank 2 in replicate 0.
+    assertEquals(new Interval(1, 2, 2), s[1].ranks());
+    assertEquals(new Interval(2, 2, 2), s[2].ranks());
+    // Among the complete ones (B, C): B first in replicate 1, tied first in replicate 0.
+    assertEquals(1.0, s[1].pFirstComplete());
+    assertEquals(0.5, s[2].pFirstComplete());
+    // Peer means 73 1/3 and 73 1/3: A's gaps 6 2/3 and -13 1/3 hold 0.
+    assertEquals(-40.0 / 3, s[0].gapToMean().lower(), 1e-9);
+    assertEquals(20.0 / 3, s[0].gapToMean().upper(), 1e-9);
+    assertEquals(PeerMeanComparison.NOT_SIGNIFICANT, s[0].comparison());
+    // C's gaps -3 1/3 and -3 1/3: below the mean in every replicate.
+    assertEquals(PeerMeanComparison.BELOW, s[2].comparison());
+  }
+
+  @Test
+  void theBarometerScoreWeighsTheRemoteChannels() {
+    EditionConfig config = EditionConfig.defaults();
+    StructureReplicates replicates = new StructureReplicates(SLOTS, config);
+    List<AuditSums> audits = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      audits.add(email("E" + i, 0.5, 1));
+    }
+    for (int i = 0; i < 3; i++) {
+      audits.add(
+          new AuditSums.Builder(SLOTS, "P" + i, Channel.PHONE)
+              .add(Step.ACCUEIL, "C1", ScoreFigures.units(1), ScoreFigures.units(1))
+              .build());
+    }
+    audits.add(
+        new AuditSums.Builder(SLOTS, "V1", Channel.VISIT)
+            .add(Step.ACCUEIL, "C1", 0, ScoreFigures.units(1))
+            .build());
+    replicates.compute("S1", audits, Pools.none());
+    assertEquals(75.0, replicates.identityOverall(), 1e-12);
+    assertEquals(0.0, replicates.identity(Slots.channel(Channel.VISIT)));
+    // Every audit of a channel scores the same: no replicate moves.
+    for (double v : replicates.overall()) {
+      assertEquals(75.0, v, 1e-9);
+    }
+  }
+}
