@@ -37,7 +37,7 @@ class QuietRunTest {
           line.matches(
               "step \\w+: (started|done, \\d+ rows written in [\\d.]+ s|\\d+:\\d\\d, .*)|Run .*,"
                   + " edition \\d+|input +read +kept.*|\\w+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+"
-                  + " +yes|Tables written to .*|Query them with: .*|\\w+ files: .*"),
+                  + " +yes|Tables written to .*|Query them with: .*|\\w+ files: .*|Steps: .*"),
           "a line that is not the pipeline's own: " + line + "\n" + output);
     }
     assertTrue(output.contains("step report: done"), output);

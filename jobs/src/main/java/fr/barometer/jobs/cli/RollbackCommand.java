@@ -70,7 +70,7 @@ public final class RollbackCommand implements Callable<Integer> {
       // The later editions' comparisons rest on this edition's rows: compared again with them.
       List<Integer> later =
           Pipeline.timed(
-              warehouse, "evolution", () -> EvolutionJob.run(session, warehouse, edition + 1));
+              warehouse, "evolution", () -> EvolutionJob.runLaterThan(session, warehouse, edition));
       if (!later.isEmpty()) {
         System.out.println(
             "Evolution of edition(s) "

@@ -11,6 +11,7 @@ import fr.barometer.common.score.Grid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,12 +40,31 @@ public final class EvolutionJob {
    * those editions (none when no edition from {@code edition} on is published).
    */
   public static List<Integer> run(SparkSession spark, Warehouse warehouse, int edition) {
+    return compare(spark, warehouse, edition, true);
+  }
+
+  /**
+   * Rewrites the evolution and series of the published editions after {@code edition} (a rollback
+   * of {@code edition} changed what they compare with); returns them.
+   */
+  public static List<Integer> runLaterThan(SparkSession spark, Warehouse warehouse, int edition) {
+    return compare(spark, warehouse, edition, false);
+  }
+
+  private static List<Integer> compare(
+      SparkSession spark, Warehouse warehouse, int edition, boolean withEdition) {
     spark.sparkContext().setJobDescription("evolution " + edition);
     if (!warehouse.exists(Tables.POSITIONING)) {
       return List.of();
     }
-    List<Integer> published = editions(warehouse);
-    List<Integer> targets = published.stream().filter(e -> e >= edition).toList();
+    TreeSet<Integer> editions = new TreeSet<>(editions(warehouse));
+    if (withEdition) {
+      // Even when it positions no structure: its (empty) comparison is written.
+      editions.add(edition);
+    }
+    List<Integer> published = List.copyOf(editions);
+    List<Integer> targets =
+        published.stream().filter(e -> withEdition ? e >= edition : e > edition).toList();
     if (targets.isEmpty()) {
       return targets;
     }
