@@ -1,7 +1,5 @@
 package fr.barometer.common.intervals;
 
-import fr.barometer.common.score.Ties;
-
 /**
  * The replicates of one cell of the national barometer (a scope value and a measure): per
  * replicate, the sum of its structures' values (in exact units of 10^-9) and how many had one, so
@@ -23,7 +21,16 @@ public final class CellMeans {
     this.counts = counts;
   }
 
-  /** Adds a structure's values, given in {@link Ties#units}; {@code present[b]} false: none. */
+  /**
+   * A value in the sums' units of 10^-9, rounded to the nearest: any fixed rounding of each value
+   * makes the sums exact, so they add up to the same whatever the partitioning. (Ties' rounding,
+   * exact at half units, is for comparing values and costs three times as much.)
+   */
+  public static long units(double value) {
+    return (long) Math.rint(value * UNITS);
+  }
+
+  /** Adds a structure's values, given in {@link #units}; {@code present[b]} false: none. */
   public void add(long[] units, boolean[] present) {
     for (int b = 0; b < sums.length; b++) {
       if (present[b]) {

@@ -5,7 +5,6 @@ import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.Scope;
 import fr.barometer.common.domain.Step;
-import fr.barometer.common.score.Ties;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,18 +18,25 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * One task's share of the bootstrap: its rows are the (audit, step, criterion) sums of whole peer
- * groups, sorted by peer group, structure and audit. Each structure's replicates give its rows of
- * score_intervals; each peer group's barometer scores, replicate by replicate, its ranks; and every
- * structure's replicates add to the sums of its national barometer cells, written once the task's
- * rows are done. Peer groups are handled one at a time: a few thousand structures x B replicates.
+ * One task's share of the bootstrap: its rows are the answers' terms of whole peer groups, sorted
+ * by peer group, structure and audit. Each structure's replicates give its rows of score_intervals;
+ * each peer group's barometer scores, replicate by replicate, its ranks; and every structure's
+ * replicates add to the sums of its national barometer cells, written once the task's rows are
+ * done. Peer groups are handled one at a time: a few thousand structures x B replicates.
  */
 final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
   private static final long serialVersionUID = 1L;
 
   /** What {@link ScoreIntervals#structureInfo} says of each structure. */
   record Info(String category, String stratum, String regionCode, boolean complete)
-      implements Serializable {}
+      implements Serializable {
+    Cells cells() {
+      return new Cells(category, stratum, regionCode);
+    }
+  }
+
+  /** The category, stratum and region that decide a structure's cells (each may be null). */
+  record Cells(String category, String stratum, String regionCode) {}
 
   private final Slots slots;
   private final EditionConfig config;
@@ -59,6 +65,7 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private final StructureReplicates replicates = new StructureReplicates(slots, config);
     private final Map<String, CellMeans> cells = new LinkedHashMap<>();
+    private final Map<Cells, CellMeans[]> alike = new LinkedHashMap<>();
     private final double[] scratch = new double[config.bootstrapReplicates()];
     private final long[] units = new long[config.bootstrapReplicates()];
     private final boolean[] present = new boolean[config.bootstrapReplicates()];
@@ -112,16 +119,18 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
         }
         replicates.compute(id, audits, pools.value());
         Info info = structures.value().get(id);
-        slotRows(id, group, info);
+        CellMeans[] cellSums =
+            alike.computeIfAbsent(info.cells(), k -> new CellMeans[slots.size() + 1]);
+        slotRows(id, group, cellSums);
         ids.add(id);
         published.add(replicates.identityOverall());
         overall.add(replicates.overall().clone());
-        addToCells(info, Measure.OVERALL.text(), replicates.overall());
+        addToCells(cellSums, slots.size(), replicates.overall());
       }
       overallRows(group, ids, published, overall);
     }
 
-    /** One audit's sums, from its consecutive (step, criterion) rows. */
+    /** One audit's sums, from its consecutive rows (one per answer). */
     private AuditSums audit() {
       String structure = pending.getString(1);
       String auditId = pending.getString(2);
@@ -141,7 +150,7 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
     }
 
     /** The rows of every channel, step and criterion the structure has a score on. */
-    private void slotRows(String id, String group, Info info) {
+    private void slotRows(String id, String group, CellMeans[] cellSums) {
       for (int s = 0; s < slots.size(); s++) {
         double value = replicates.identity(s);
         if (Double.isNaN(value)) {
@@ -154,7 +163,7 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
         ready.add(
             ScoreIntervals.structureRow(
                 id, group, measure, value, shown ? interval : null, count(interval), null));
-        addToCells(info, measure, replicates.values(s));
+        addToCells(cellSums, s, replicates.values(s));
       }
     }
 
@@ -191,27 +200,30 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
       return interval == null ? 0 : interval.replicates();
     }
 
-    /** Adds a structure's replicates of one measure to its four cells. */
-    private void addToCells(Info info, String measure, double[] values) {
+    /**
+     * Adds a structure's replicates of one measure (a slot, or the barometer score after the last
+     * slot) to the sums of the structures that share its category, stratum and region ({@code
+     * sums}, per measure); {@link #writeCells} then adds those to the four cells each belongs to,
+     * once per task rather than once per structure.
+     */
+    private void addToCells(CellMeans[] sums, int measure, double[] values) {
       boolean any = false;
       for (int b = 0; b < values.length; b++) {
         present[b] = !Double.isNaN(values[b]);
-        units[b] = present[b] ? Ties.units(values[b]) : 0;
+        units[b] = present[b] ? CellMeans.units(values[b]) : 0;
         any |= present[b];
       }
       if (!any) {
         return;
       }
-      cell(Scope.NATIONAL, Scope.FRANCE, measure).add(units, present);
-      if (info.category() != null) {
-        cell(Scope.CATEGORY, info.category(), measure).add(units, present);
+      if (sums[measure] == null) {
+        sums[measure] = new CellMeans(config.bootstrapReplicates());
       }
-      if (info.stratum() != null) {
-        cell(Scope.STRATUM, info.stratum(), measure).add(units, present);
-      }
-      if (info.regionCode() != null) {
-        cell(Scope.REGION, info.regionCode(), measure).add(units, present);
-      }
+      sums[measure].add(units, present);
+    }
+
+    private String measure(int index) {
+      return index == slots.size() ? Measure.OVERALL.text() : slots.measure(index);
     }
 
     private CellMeans cell(Scope scope, String value, String measure) {
@@ -221,6 +233,26 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
     }
 
     private void writeCells() {
+      alike.forEach(
+          (key, sums) -> {
+            for (int m = 0; m < sums.length; m++) {
+              if (sums[m] == null) {
+                continue;
+              }
+              String measure = measure(m);
+              cell(Scope.NATIONAL, Scope.FRANCE, measure).add(sums[m]);
+              if (key.category() != null) {
+                cell(Scope.CATEGORY, key.category(), measure).add(sums[m]);
+              }
+              if (key.stratum() != null) {
+                cell(Scope.STRATUM, key.stratum(), measure).add(sums[m]);
+              }
+              if (key.regionCode() != null) {
+                cell(Scope.REGION, key.regionCode(), measure).add(sums[m]);
+              }
+            }
+          });
+      alike.clear();
       cells.forEach(
           (key, sums) -> {
             String[] parts = key.split("\u0000", -1);

@@ -14,6 +14,16 @@ import java.util.Arrays;
 public final class PeerGroupRanks {
   private static final double UNITS = 1e9;
 
+  /**
+   * How a compared value and the structure's position share a long ({@link #rankPacked}): the value
+   * offset by 2^37 units (scores within +-137) in the high bits, the position in the low 25. Groups
+   * or values beyond fall back to a binary search per structure.
+   */
+  private static final int INDEX_BITS = 25;
+
+  private static final long MAX_PACKED_INDEX = (1L << INDEX_BITS) - 1;
+  private static final long PACKED_OFFSET = 1L << 37;
+
   /** One structure's figures in its peer group. */
   public record Standing(
       int rank,
@@ -105,15 +115,22 @@ public final class PeerGroupRanks {
 
   /**
    * Ranks the values that are not NaN: fills {@code units} with their compared values and {@code
-   * ranks} with their SQL RANK (1 + how many are larger); returns how many were ranked.
+   * ranks} with their SQL RANK (1 + how many are larger); returns how many were ranked. {@code
+   * sorted} is scratch.
    */
   private static int ranks(double[] values, long[] units, long[] sorted, int[] ranks) {
     int m = 0;
+    boolean packable = values.length <= MAX_PACKED_INDEX;
     for (int i = 0; i < values.length; i++) {
       if (!Double.isNaN(values[i])) {
         units[i] = Ties.units(values[i]);
+        packable &= Math.abs(units[i]) < PACKED_OFFSET;
         sorted[m++] = units[i];
       }
+    }
+    if (packable) {
+      rankPacked(values, units, sorted, ranks, m);
+      return m;
     }
     Arrays.sort(sorted, 0, m);
     for (int i = 0; i < values.length; i++) {
@@ -122,6 +139,30 @@ public final class PeerGroupRanks {
       }
     }
     return m;
+  }
+
+  /**
+   * The ranks by one sort of (value, position) pairs packed in a long each, then a walk from the
+   * largest: equal values take the rank of the first of them, 1 + how many were before.
+   */
+  private static void rankPacked(double[] values, long[] units, long[] sorted, int[] ranks, int m) {
+    int k = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isNaN(values[i])) {
+        sorted[k++] = ((units[i] + PACKED_OFFSET) << INDEX_BITS) | i;
+      }
+    }
+    Arrays.sort(sorted, 0, m);
+    int rank = 0;
+    long previous = Long.MIN_VALUE;
+    for (int j = m - 1; j >= 0; j--) {
+      long value = sorted[j] >>> INDEX_BITS;
+      if (value != previous) {
+        rank = m - j;
+        previous = value;
+      }
+      ranks[(int) (sorted[j] & MAX_PACKED_INDEX)] = rank;
+    }
   }
 
   /** The first position of {@code sorted[0, m)} holding a value larger than {@code value}. */

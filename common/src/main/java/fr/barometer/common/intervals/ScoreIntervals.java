@@ -12,9 +12,9 @@ import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.score.Grid;
 import fr.barometer.common.score.ScoreFigures;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
  * participating structure's barometer, channel, step and criterion scores, its rank in its peer
  * group, and the means of the national barometer's cells, all from the same B replicates of the
  * main sites' audits. Replicates are recomputed from the per-answer points the score step stored
- * (answer_points): each audit's sums are aggregated once, and a replicate adds up the sums of the
+ * (answer_points): each audit's sums are added up once, and a replicate adds up the sums of the
  * audits it draws, so no copy of the answers is made per replicate.
  */
 public final class ScoreIntervals {
@@ -130,11 +130,12 @@ public final class ScoreIntervals {
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(in.answerPoints().sparkSession().sparkContext());
     Broadcast<Map<String, GroupTask.Info>> info = context.broadcast(structureInfo(structures));
-    Dataset<Row> sums = auditSums(in.answerPoints(), structures, edition);
-    Broadcast<Pools> pools = context.broadcast(pools(sums, in, structures, slots, edition));
+    Dataset<Row> terms = answerTerms(in.answerPoints(), structures, edition);
+    Broadcast<Pools> pools = context.broadcast(pools(terms, in, structures, slots, edition));
     Dataset<Row> task =
-        sums.repartition(col("peer_group"))
-            .sortWithinPartitions("peer_group", "structure_id", "audit_id", "step", "criterion")
+        terms
+            .repartition(col("peer_group"))
+            .sortWithinPartitions("peer_group", "structure_id", "audit_id")
             .mapPartitions(new GroupTask(slots, config, pools, info), Encoders.row(TASK_OUTPUT))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Column[] columns = new Column[STRUCTURE_COLUMNS.length + 1];
@@ -191,11 +192,13 @@ public final class ScoreIntervals {
   }
 
   /**
-   * Per main-site audit, step and criterion: peer_group, structure_id, audit_id, channel, step,
-   * criterion, weighted (sum of weight x points) and weights (sum of weights) over its applicable
-   * answers, in the score step's units of 10^-12.
+   * Per applicable answer of a main-site audit: peer_group, structure_id, audit_id, channel, step,
+   * criterion, weighted (weight x points) and weights (weight), the terms of the score step's sums
+   * in its units of 10^-12 ({@link ScoreFigures#weightedTerm}). Not summed per audit here: an audit
+   * has about one answer per step and criterion, so an aggregation would keep nearly every row and
+   * cost a shuffle; the task adds each audit's terms as it reads them.
    */
-  static Dataset<Row> auditSums(Dataset<Row> answerPoints, Dataset<Row> structures, int edition) {
+  static Dataset<Row> answerTerms(Dataset<Row> answerPoints, Dataset<Row> structures, int edition) {
     Dataset<Row> mainSites =
         structures.select(
             col("edition"),
@@ -205,10 +208,15 @@ public final class ScoreIntervals {
     return answerPoints
         .where(col("edition").equalTo(edition))
         .join(broadcast(mainSites), Columns.on("edition", "structure_id", "site_id"))
-        .groupBy("peer_group", "structure_id", "audit_id", "channel", "step", "criterion")
-        .agg(
-            ScoreFigures.weightedSum(col("points"), col("weight")).as("weighted"),
-            ScoreFigures.weightSum(col("points"), col("weight")).as("weights"));
+        .select(
+            col("peer_group"),
+            col("structure_id"),
+            col("audit_id"),
+            col("channel"),
+            col("step"),
+            col("criterion"),
+            ScoreFigures.weightedTerm(col("points"), col("weight")).as("weighted"),
+            ScoreFigures.weightTerm(col("points"), col("weight")).as("weights"));
   }
 
   /**
@@ -217,7 +225,7 @@ public final class ScoreIntervals {
    * fixed order (by structure, then audit id).
    */
   private static Pools pools(
-      Dataset<Row> sums, Inputs in, Dataset<Row> structures, Slots slots, int edition) {
+      Dataset<Row> terms, Inputs in, Dataset<Row> structures, Slots slots, int edition) {
     List<String> channels =
         in
             .siteChannelScores()
@@ -237,16 +245,29 @@ public final class ScoreIntervals {
     if (channels.isEmpty()) {
       return new Pools(slots, pools);
     }
-    Iterator<Row> rows =
-        sums.where(col("channel").isin(channels.toArray()))
-            .select(
-                "structure_id", "audit_id", "channel", "step", "criterion", "weighted", "weights")
-            .orderBy("structure_id", "audit_id", "step", "criterion")
-            .toLocalIterator();
+    // A few rows per audit of one or two channels: sorted here rather than by a distributed sort,
+    // whose sampling and per-partition jobs cost more than the rows.
+    List<Row> rows =
+        new ArrayList<>(
+            terms
+                .where(col("channel").isin(channels.toArray()))
+                .select(
+                    "structure_id",
+                    "audit_id",
+                    "channel",
+                    "step",
+                    "criterion",
+                    "weighted",
+                    "weights")
+                .collectAsList());
+    rows.sort(
+        Comparator.<Row, String>comparing(r -> r.getString(0))
+            .thenComparing(r -> r.getString(1))
+            .thenComparing(r -> r.getString(3))
+            .thenComparing(r -> r.getString(4)));
     AuditSums.Builder audit = null;
     String current = null;
-    while (rows.hasNext()) {
-      Row r = rows.next();
+    for (Row r : rows) {
       String key = r.getString(0) + "\u0000" + r.getString(1);
       if (!key.equals(current)) {
         if (audit != null) {

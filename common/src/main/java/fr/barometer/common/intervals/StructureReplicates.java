@@ -6,7 +6,9 @@ import fr.barometer.common.score.ScoreFigures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bootstrap of one structure: B replicates of its main site's audits, and in each every score
@@ -36,8 +38,17 @@ public final class StructureReplicates {
    */
   public static final int OWN_SPREAD = 3;
 
+  /**
+   * Per number of audits up to 4, the set of audits each ordered draw picks ({@link #drawSets}): 4
+   * audits have 35 such sets for 256 ordered draws, 5 have 126 for 3,125, which a thousand
+   * replicates would not repeat enough to pay.
+   */
+  private static final int[][] DRAW_SETS = drawSets(4);
+
   private final Slots slots;
-  private final double[] channelWeights = new double[CHANNELS.length];
+  private final int[] remoteSlots = Channel.REMOTE.stream().mapToInt(Slots::channel).toArray();
+  private final double[] remoteWeights = new double[remoteSlots.length];
+  private final long[] remoteWeightUnits = new long[remoteSlots.length];
   private final int replicates;
   private final int edition;
 
@@ -55,8 +66,9 @@ public final class StructureReplicates {
     this.slots = slots;
     this.replicates = config.bootstrapReplicates();
     this.edition = config.edition();
-    for (Channel c : CHANNELS) {
-      channelWeights[c.ordinal()] = config.channelWeight(c);
+    for (int i = 0; i < remoteSlots.length; i++) {
+      remoteWeights[i] = config.channelWeight(Channel.REMOTE.get(i));
+      remoteWeightUnits[i] = ScoreFigures.units(remoteWeights[i]);
     }
     this.values = new double[slots.size()][replicates];
     this.overall = new double[replicates];
@@ -133,6 +145,20 @@ public final class StructureReplicates {
     final long[] identityWeights = new long[slots.size()];
     final double scale;
 
+    /** {@link #DRAW_SETS} of the stratum's number of audits; null when it has none. */
+    final int[] drawSets;
+
+    /**
+     * What a replicate adds to each slot of {@link #slotList}, per set of drawn audits (which
+     * audits, how many times each: the order of the draws changes no sum), worked out the first
+     * time a replicate draws it: with a few audits the same sets recur many times over B
+     * replicates. Null without {@link #drawSets}.
+     */
+    final long[] memoWeighted;
+
+    final long[] memoWeights;
+    final boolean[] memoKnown;
+
     Stratum(AuditSums[] own, double[][] pool, long stream) {
       this.own = own;
       this.pool = pool;
@@ -148,6 +174,11 @@ public final class StructureReplicates {
       this.slotList = touched.stream().toArray();
       int n = own.length;
       this.scale = n > 1 ? Math.sqrt((double) n / (n - 1)) : 1;
+      this.drawSets = pool == null && n < DRAW_SETS.length ? DRAW_SETS[n] : null;
+      int sets = drawSets == null ? 0 : drawSets[drawSets.length - 1] + 1;
+      this.memoWeighted = sets > 0 ? new long[sets * slotList.length] : null;
+      this.memoWeights = sets > 0 ? new long[sets * slotList.length] : null;
+      this.memoKnown = sets > 0 ? new boolean[sets] : null;
     }
 
     int draw(int replicate, int draw, int n) {
@@ -175,6 +206,36 @@ public final class StructureReplicates {
    * resampling.
    */
   private void addResampled(Stratum stratum, int replicate) {
+    int n = stratum.own.length;
+    int k = stratum.slotList.length;
+    if (stratum.memoKnown == null) {
+      drawAndMove(stratum, replicate, 0, null, null);
+      return;
+    }
+    int ordered = 0;
+    for (int j = n - 1; j >= 0; j--) {
+      ordered = ordered * n + stratum.draw(replicate, j, n);
+    }
+    int draw = stratum.drawSets[ordered];
+    int at = draw * k;
+    if (!stratum.memoKnown[draw]) {
+      drawAndMove(stratum, replicate, at, stratum.memoWeighted, stratum.memoWeights);
+      stratum.memoKnown[draw] = true;
+      return;
+    }
+    for (int i = 0; i < k; i++) {
+      int s = stratum.slotList[i];
+      weighted[s] += stratum.memoWeighted[at + i];
+      weights[s] += stratum.memoWeights[at + i];
+    }
+  }
+
+  /**
+   * The replicate's draws from the stratum and what they add per slot; also written to {@code
+   * memoWeighted} and {@code memoWeights} from {@code at} when given.
+   */
+  private void drawAndMove(
+      Stratum stratum, int replicate, int at, long[] memoWeighted, long[] memoWeights) {
     for (int s : stratum.slotList) {
       drawnWeighted[s] = 0;
       drawnWeights[s] = 0;
@@ -182,22 +243,55 @@ public final class StructureReplicates {
     int n = stratum.own.length;
     for (int j = 0; j < n; j++) {
       AuditSums a = stratum.own[stratum.draw(replicate, j, n)];
-      int[] at = a.slots();
-      for (int i = 0; i < at.length; i++) {
-        drawnWeighted[at[i]] += a.weighted()[i];
-        drawnWeights[at[i]] += a.weights()[i];
+      int[] slotsOfAudit = a.slots();
+      for (int i = 0; i < slotsOfAudit.length; i++) {
+        drawnWeighted[slotsOfAudit[i]] += a.weighted()[i];
+        drawnWeights[slotsOfAudit[i]] += a.weights()[i];
       }
     }
-    for (int s : stratum.slotList) {
+    for (int i = 0; i < stratum.slotList.length; i++) {
+      int s = stratum.slotList[i];
       long published = stratum.identityWeights[s];
+      long addWeighted = 0;
+      long addWeights = 0;
       if (drawnWeights[s] > 0 && published > 0) {
         double identityRatio = (double) stratum.identityWeighted[s] / published;
         double drawnRatio = (double) drawnWeighted[s] / drawnWeights[s];
         double moved = identityRatio + stratum.scale * (drawnRatio - identityRatio);
-        weighted[s] += Math.round(moved * published);
-        weights[s] += published;
+        addWeighted = Math.round(moved * published);
+        addWeights = published;
+      }
+      weighted[s] += addWeighted;
+      weights[s] += addWeights;
+      if (memoWeighted != null) {
+        memoWeighted[at + i] = addWeighted;
+        memoWeights[at + i] = addWeights;
       }
     }
+  }
+
+  /**
+   * The set of audits each ordered draw of n among n picks, numbered from 0: for n audits, entry
+   * sum p_j x n^j (draw j picking audit p_j) gives the number of the multiset {p_0 ... p_{n-1}};
+   * its last entry is the highest number. Kept for up to 4 audits (256 ordered draws, 35 sets).
+   */
+  private static int[][] drawSets(int most) {
+    int[][] all = new int[most + 1][];
+    for (int n = 1; n <= most; n++) {
+      int ordered = (int) Math.pow(n, n);
+      int[] sets = new int[ordered];
+      Map<String, Integer> numbers = new HashMap<>();
+      for (int t = 0; t < ordered; t++) {
+        int[] counts = new int[n];
+        for (int j = 0, rest = t; j < n; j++, rest /= n) {
+          counts[rest % n]++;
+        }
+        sets[t] = numbers.computeIfAbsent(Arrays.toString(counts), key -> numbers.size());
+      }
+      // The last ordered draw (every draw the last audit) is the last new set met.
+      all[n] = sets;
+    }
+    return all;
   }
 
   private double score(int slot) {
@@ -240,12 +334,11 @@ public final class StructureReplicates {
   private double barometerScore() {
     long sum = 0;
     long sumOfWeights = 0;
-    for (Channel c : Channel.REMOTE) {
-      int s = Slots.channel(c);
+    for (int i = 0; i < remoteSlots.length; i++) {
+      int s = remoteSlots[i];
       if (weights[s] > 0) {
-        double w = channelWeights[s];
-        sum += ScoreFigures.units(score(s) * w);
-        sumOfWeights += ScoreFigures.units(w);
+        sum += ScoreFigures.units(score(s) * remoteWeights[i]);
+        sumOfWeights += remoteWeightUnits[i];
       }
     }
     return sumOfWeights > 0 ? (double) sum / (double) sumOfWeights : Double.NaN;

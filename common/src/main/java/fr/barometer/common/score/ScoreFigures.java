@@ -70,14 +70,27 @@ public final class ScoreFigures {
    * of {@link #weightedMean}. Sums of these over several groups add up to the sum over their union.
    */
   public static Column weightedSum(Column value, Column weight) {
-    return try_sum(when(counted(value, weight), fixedPoint(value.multiply(weight))));
+    return try_sum(weightedTerm(value, weight));
+  }
+
+  /**
+   * One row's term of {@link #weightedSum}: w x v in units of 10^-12, null unless both are set. A
+   * long sum of these in any order is the same as the aggregate's.
+   */
+  public static Column weightedTerm(Column value, Column weight) {
+    return when(counted(value, weight), fixedPoint(value.multiply(weight)));
+  }
+
+  /** One row's term of {@link #weightSum}: w in units of 10^-12, null unless both are set. */
+  public static Column weightTerm(Column value, Column weight) {
+    return when(counted(value, weight), fixedPoint(weight));
   }
 
   /**
    * sum(w) over the rows where both are set, in units of 10^-12: {@link #weightedMean}'s divisor.
    */
   public static Column weightSum(Column value, Column weight) {
-    return try_sum(when(counted(value, weight), fixedPoint(weight)));
+    return try_sum(weightTerm(value, weight));
   }
 
   private static Column counted(Column value, Column weight) {

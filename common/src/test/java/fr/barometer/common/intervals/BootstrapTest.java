@@ -72,6 +72,29 @@ class BootstrapTest {
   }
 
   /**
+   * Both ways of finding the bounds (the extremes kept in order for up to a few thousand
+   * replicates, a selection beyond) give the sorted values' order statistics, repeated values
+   * included.
+   */
+  @Test
+  void percentilesMatchTheSortedValues() {
+    java.util.Random random = new java.util.Random(29);
+    for (int m : new int[] {1, 2, 39, 40, 41, 999, 1000, 2559, 2600, 5000}) {
+      double[] values = new double[m];
+      for (int i = 0; i < m; i++) {
+        values[i] = random.nextInt(m < 100 ? 5 : 300) - 20;
+      }
+      double[] sorted = values.clone();
+      java.util.Arrays.sort(sorted);
+      double[] expected = {
+        sorted[Percentiles.rank(m, Percentiles.LOWER_PER_MILLE) - 1],
+        sorted[Percentiles.rank(m, Percentiles.UPPER_PER_MILLE) - 1]
+      };
+      assertArrayEquals(expected, Percentiles.interval(values, m), "m = " + m);
+    }
+  }
+
+  /**
    * Two e-mail audits scoring 40 and 80 (equal weights), no pool: a replicate draws two of them, so
    * its plain score is 40 (both draws the first, 1 in 4), 60 (1 in 2) or 80 (1 in 4); rescaled by
    * sqrt(2 / 1) around the published 60, the replicate's score is 60 - 20 sqrt(2), 60 or 60 + 20
