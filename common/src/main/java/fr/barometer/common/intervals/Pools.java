@@ -15,8 +15,7 @@ import java.util.Map;
 public final class Pools implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Per channel, per audit of the pool, per slot: the audit's deviation ({@link #deviations}). */
-  private final Map<Channel, double[][]> deviations = new EnumMap<>(Channel.class);
+  private final Map<Channel, Pool> pools = new EnumMap<>(Channel.class);
 
   /**
    * The pools of these channels, each from its audits in a fixed order (by structure, then audit
@@ -26,7 +25,7 @@ public final class Pools implements Serializable {
     byChannel.forEach(
         (channel, audits) -> {
           if (!audits.isEmpty()) {
-            deviations.put(channel, deviations(slots, audits));
+            pools.put(channel, Pool.of(slots, audits));
           }
         });
   }
@@ -36,45 +35,80 @@ public final class Pools implements Serializable {
     return new Pools(Slots.ofCriteria(List.of()), Map.of());
   }
 
-  /**
-   * Each audit's score minus the mean of the pool's audits' scores, per slot, as fractions of 1; 0
-   * where the audit has nothing applicable. The mean is of the audits' scores, not their pooled
-   * ratio: deviations then average to 0, so moving an audit by a drawn deviation leaves its score
-   * where it was on average (audits with fewer applicable answers, often the unanswered ones, would
-   * otherwise pull every replicate down).
-   */
-  private static double[][] deviations(Slots slots, List<AuditSums> audits) {
-    double[] sums = new double[slots.size()];
-    int[] counts = new int[slots.size()];
-    for (AuditSums a : audits) {
-      for (int i = 0; i < a.slots().length; i++) {
-        if (a.weights()[i] > 0) {
-          sums[a.slots()[i]] += (double) a.weighted()[i] / a.weights()[i];
-          counts[a.slots()[i]]++;
-        }
-      }
-    }
-    double[][] out = new double[audits.size()][slots.size()];
-    for (int k = 0; k < audits.size(); k++) {
-      AuditSums a = audits.get(k);
-      for (int i = 0; i < a.slots().length; i++) {
-        int s = a.slots()[i];
-        if (a.weights()[i] > 0) {
-          out[k][s] = (double) a.weighted()[i] / a.weights()[i] - sums[s] / counts[s];
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The channel's deviations, per audit and slot; null when the channel has no pool. */
-  double[][] of(Channel channel) {
-    return deviations.get(channel);
+  /** The channel's pool; null when it has none. */
+  Pool of(Channel channel) {
+    return pools.get(channel);
   }
 
   /** How many audits the channel's pool holds (0: none). */
   public int size(Channel channel) {
-    double[][] pool = of(channel);
-    return pool == null ? 0 : pool.length;
+    Pool pool = of(channel);
+    return pool == null ? 0 : pool.size;
+  }
+
+  /**
+   * One channel's audits, each as its deviation from the channel's usual score on the slots where
+   * some audit of the pool has an applicable answer (0 on the others), audit after audit in one
+   * array: a replicate reads one audit's deviations at a random position, and tens of thousands of
+   * audits of a national edition stay compact enough for the processor's caches only this way.
+   */
+  static final class Pool implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How many audits. */
+    final int size;
+
+    /** How many deviations per audit. */
+    final int width;
+
+    /** Per slot of {@link Slots}, its place among an audit's deviations; -1: always 0. */
+    final int[] place;
+
+    /** Audit k's deviation on the slot at place p: {@code deviations[k x width + p]}. */
+    final double[] deviations;
+
+    private Pool(int size, int[] place, int width, double[] deviations) {
+      this.size = size;
+      this.place = place;
+      this.width = width;
+      this.deviations = deviations;
+    }
+
+    /**
+     * Each audit's score minus the mean of the pool's audits' scores, per slot, as fractions of 1;
+     * 0 where the audit has nothing applicable. The mean is of the audits' scores, not their pooled
+     * ratio: deviations then average to 0, so moving an audit by a drawn deviation leaves its score
+     * where it was on average (audits with fewer applicable answers, often the unanswered ones,
+     * would otherwise pull every replicate down).
+     */
+    static Pool of(Slots slots, List<AuditSums> audits) {
+      double[] sums = new double[slots.size()];
+      int[] counts = new int[slots.size()];
+      for (AuditSums a : audits) {
+        for (int i = 0; i < a.slots().length; i++) {
+          if (a.weights()[i] > 0) {
+            sums[a.slots()[i]] += (double) a.weighted()[i] / a.weights()[i];
+            counts[a.slots()[i]]++;
+          }
+        }
+      }
+      int[] place = new int[slots.size()];
+      int width = 0;
+      for (int s = 0; s < place.length; s++) {
+        place[s] = counts[s] > 0 ? width++ : -1;
+      }
+      double[] deviations = new double[audits.size() * width];
+      for (int k = 0; k < audits.size(); k++) {
+        AuditSums a = audits.get(k);
+        for (int i = 0; i < a.slots().length; i++) {
+          int s = a.slots()[i];
+          if (a.weights()[i] > 0) {
+            deviations[k * width + place[s]] =
+                (double) a.weighted()[i] / a.weights()[i] - sums[s] / counts[s];
+          }
+        }
+      }
+      return new Pool(audits.size(), place, width, deviations);
+    }
   }
 }

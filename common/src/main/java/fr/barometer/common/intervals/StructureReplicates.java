@@ -119,7 +119,7 @@ public final class StructureReplicates {
         if (stratum.pool != null) {
           // Too few audits to show their own spread: each moved by a deviation from the pool.
           for (int j = 0; j < stratum.own.length; j++) {
-            addMoved(stratum.own[j], stratum.pool[stratum.draw(b, j, stratum.pool.length)]);
+            addMoved(stratum, j, stratum.draw(b, j, stratum.pool.size));
           }
         } else {
           addResampled(stratum, b);
@@ -138,7 +138,11 @@ public final class StructureReplicates {
    */
   private final class Stratum {
     final AuditSums[] own;
-    final double[][] pool;
+    final Pools.Pool pool;
+
+    /** With a pool, per own audit and slot of it, the slot's place in the pool's deviations. */
+    final int[][] poolPlaces;
+
     final long stream;
     final int[] slotList;
     final long[] identityWeighted = new long[slots.size()];
@@ -159,9 +163,17 @@ public final class StructureReplicates {
     final long[] memoWeights;
     final boolean[] memoKnown;
 
-    Stratum(AuditSums[] own, double[][] pool, long stream) {
+    Stratum(AuditSums[] own, Pools.Pool pool, long stream) {
       this.own = own;
       this.pool = pool;
+      this.poolPlaces = pool == null ? null : new int[own.length][];
+      for (int j = 0; pool != null && j < own.length; j++) {
+        int[] at = own[j].slots();
+        poolPlaces[j] = new int[at.length];
+        for (int i = 0; i < at.length; i++) {
+          poolPlaces[j][i] = pool.place[at[i]];
+        }
+      }
       this.stream = stream;
       java.util.BitSet touched = new java.util.BitSet();
       for (AuditSums a : own) {
@@ -299,15 +311,21 @@ public final class StructureReplicates {
   }
 
   /**
-   * Adds an audit's sums with its score on each slot moved by {@code deviation} (fractions of 1):
-   * sum(weight x points) + deviation x sum(weight), rounded to the unit; sum(weight) unchanged.
+   * Adds own audit {@code j}'s sums with its score on each slot moved by the deviation of pool
+   * audit {@code row} (fractions of 1): sum(weight x points) + deviation x sum(weight), rounded to
+   * the unit; sum(weight) unchanged.
    */
-  private void addMoved(AuditSums audit, double[] deviation) {
+  private void addMoved(Stratum stratum, int j, int row) {
+    AuditSums audit = stratum.own[j];
+    int[] places = stratum.poolPlaces[j];
+    double[] deviations = stratum.pool.deviations;
+    int base = row * stratum.pool.width;
     int[] at = audit.slots();
     long[] w = audit.weighted();
     long[] ws = audit.weights();
     for (int i = 0; i < at.length; i++) {
-      weighted[at[i]] += w[i] + Math.round(deviation[at[i]] * ws[i]);
+      double deviation = places[i] < 0 ? 0 : deviations[base + places[i]];
+      weighted[at[i]] += w[i] + Math.round(deviation * ws[i]);
       weights[at[i]] += ws[i];
     }
   }
