@@ -28,7 +28,8 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
   private static final long serialVersionUID = 1L;
 
   /** What {@link ScoreIntervals#structureInfo} says of each structure. */
-  record Info(String category, String stratum, String regionCode, boolean complete)
+  record Info(
+      String peerGroup, String category, String stratum, String regionCode, boolean complete)
       implements Serializable {
     Cells cells() {
       return new Cells(category, stratum, regionCode);

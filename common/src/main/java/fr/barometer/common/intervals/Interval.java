@@ -17,13 +17,13 @@ public record Interval(double lower, double upper, int replicates) {
     int m = 0;
     for (double v : values) {
       if (!Double.isNaN(v)) {
-        scratch[m++] = v;
+        m++;
       }
     }
     if (m == 0) {
       return null;
     }
-    double[] bounds = Percentiles.interval(scratch, m);
+    double[] bounds = Percentiles.intervalOfNumbers(values, m, scratch);
     return new Interval(bounds[0], bounds[1], m);
   }
 }

@@ -47,6 +47,68 @@ public final class Percentiles {
     return new double[] {lower, upper};
   }
 
+  /**
+   * {@link #interval} of the {@code m} values of {@code values} that are not NaN, which this leaves
+   * as they are; {@code scratch} (as long as {@code values}) may be overwritten.
+   */
+  public static double[] intervalOfNumbers(double[] values, int m, double[] scratch) {
+    int low = rank(m, LOWER_PER_MILLE) - 1;
+    int high = rank(m, UPPER_PER_MILLE) - 1;
+    if (low >= EXTREMES || m - high > EXTREMES) {
+      int k = 0;
+      for (double v : values) {
+        if (!Double.isNaN(v)) {
+          scratch[k++] = v;
+        }
+      }
+      return interval(scratch, m);
+    }
+    // One reading for both bounds; NaN fails every comparison, so it is never kept.
+    int fewest = low + 1;
+    int most = m - high;
+    double[] small = new double[fewest];
+    double[] large = new double[most];
+    int smallSize = 0;
+    int largeSize = 0;
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (smallSize < fewest || v < small[fewest - 1]) {
+        smallSize = insertAscending(small, Math.min(smallSize, fewest - 1), v, smallSize == fewest);
+      }
+      if (largeSize < most || v > large[most - 1]) {
+        largeSize = insertDescending(large, Math.min(largeSize, most - 1), v, largeSize == most);
+      }
+    }
+    return new double[] {small[fewest - 1], large[most - 1]};
+  }
+
+  /**
+   * Puts v among the first {@code size} values of {@code kept}, kept ascending; when {@code full},
+   * the last one makes room. Returns the new size.
+   */
+  private static int insertAscending(double[] kept, int size, double v, boolean full) {
+    int j = size;
+    while (j > 0 && kept[j - 1] > v) {
+      kept[j] = kept[j - 1];
+      j--;
+    }
+    kept[j] = v;
+    return full ? kept.length : size + 1;
+  }
+
+  /** As {@link #insertAscending}, kept descending. */
+  private static int insertDescending(double[] kept, int size, double v, boolean full) {
+    int j = size;
+    while (j > 0 && kept[j - 1] < v) {
+      kept[j] = kept[j - 1];
+      j--;
+    }
+    kept[j] = v;
+    return full ? kept.length : size + 1;
+  }
+
   /** The {@code count}-th smallest of the first {@code m} values (count at most m). */
   static double smallest(double[] values, int m, int count) {
     double[] kept = new double[count];

@@ -26,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -41,6 +42,11 @@ import org.apache.spark.storage.StorageLevel;
 public final class ScoreIntervals {
   private static final String STRUCTURE = "STRUCTURE";
   private static final String CELL = "CELL";
+
+  private static final StructType TASK_KEYS =
+      new StructType()
+          .add("peer_group", DataTypes.StringType)
+          .add("task_key", DataTypes.IntegerType, false);
 
   /** The rows the task writes: a structure's measure, or a part of a cell's replicate sums. */
   static final StructType TASK_OUTPUT =
@@ -132,9 +138,12 @@ public final class ScoreIntervals {
     Broadcast<Map<String, GroupTask.Info>> info = context.broadcast(structureInfo(structures));
     Dataset<Row> terms = answerTerms(in.answerPoints(), structures, edition);
     Broadcast<Pools> pools = context.broadcast(pools(terms, in, structures, slots, edition));
+    SparkSession spark = in.answerPoints().sparkSession();
+    int tasks = spark.sessionState().conf().numShufflePartitions();
     Dataset<Row> task =
         terms
-            .repartition(col("peer_group"))
+            .join(broadcast(taskKeys(spark, info.value(), tasks)), Columns.on("peer_group"), "left")
+            .repartition(tasks, col("task_key"))
             .sortWithinPartitions("peer_group", "structure_id", "audit_id")
             .mapPartitions(new GroupTask(slots, config, pools, info), Encoders.row(TASK_OUTPUT))
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -178,15 +187,26 @@ public final class ScoreIntervals {
             Columns.on("edition", "structure_id"));
   }
 
+  /** peer_group, task_key: the key that sends each peer group to its task ({@link TaskPlan}). */
+  private static Dataset<Row> taskKeys(
+      SparkSession spark, Map<String, GroupTask.Info> structures, int tasks) {
+    Map<String, Integer> sizes = new HashMap<>();
+    structures.values().forEach(i -> sizes.merge(i.peerGroup(), 1, Integer::sum));
+    List<Row> rows = new ArrayList<>();
+    TaskPlan.keys(sizes, tasks).forEach((group, key) -> rows.add(RowFactory.create(group, key)));
+    return spark.createDataFrame(rows, TASK_KEYS);
+  }
+
   private static Map<String, GroupTask.Info> structureInfo(Dataset<Row> structures) {
     Map<String, GroupTask.Info> info = new HashMap<>();
     for (Row r :
         structures
-            .select("structure_id", "category", "stratum", "region_code", "complete")
+            .select("structure_id", "peer_group", "category", "stratum", "region_code", "complete")
             .collectAsList()) {
       info.put(
           r.getString(0),
-          new GroupTask.Info(r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4)));
+          new GroupTask.Info(
+              r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBoolean(5)));
     }
     return info;
   }

@@ -90,6 +90,14 @@ class BootstrapTest {
         sorted[Percentiles.rank(m, Percentiles.LOWER_PER_MILLE) - 1],
         sorted[Percentiles.rank(m, Percentiles.UPPER_PER_MILLE) - 1]
       };
+      // The same numbers among NaN (replicates without a value) give the same interval.
+      double[] withGaps = new double[m + m / 3 + 1];
+      java.util.Arrays.fill(withGaps, Double.NaN);
+      for (int i = 0; i < m; i++) {
+        withGaps[i + i / 3] = values[i];
+      }
+      Interval interval = Interval.of(withGaps, new double[withGaps.length]);
+      assertEquals(new Interval(expected[0], expected[1], m), interval, "m = " + m);
       assertArrayEquals(expected, Percentiles.interval(values, m), "m = " + m);
     }
   }
