@@ -38,7 +38,7 @@ public final class Percentiles {
     int low = rank(m, LOWER_PER_MILLE) - 1;
     int high = rank(m, UPPER_PER_MILLE) - 1;
     if (low < EXTREMES && m - high <= EXTREMES) {
-      return new double[] {smallest(values, m, low + 1), largest(values, m, m - high)};
+      return extremes(values, m, low + 1, m - high);
     }
     double lower = select(values, 0, m, low);
     // Selection leaves every value before position low at most the lower bound, every value
@@ -63,94 +63,46 @@ public final class Percentiles {
       }
       return interval(scratch, m);
     }
-    // One reading for both bounds; NaN fails every comparison, so it is never kept.
-    int fewest = low + 1;
-    int most = m - high;
+    return extremes(values, values.length, low + 1, m - high);
+  }
+
+  /**
+   * The {@code fewest}-th smallest and the {@code most}-th largest of the numbers among the first
+   * {@code length} values (NaN skipped), in one reading: the smallest are kept ascending, the
+   * largest as their negatives ascending, so one insertion serves both.
+   */
+  private static double[] extremes(double[] values, int length, int fewest, int most) {
     double[] small = new double[fewest];
-    double[] large = new double[most];
+    double[] negatedLarge = new double[most];
     int smallSize = 0;
     int largeSize = 0;
-    for (double v : values) {
+    for (int i = 0; i < length; i++) {
+      double v = values[i];
       if (Double.isNaN(v)) {
         continue;
       }
       if (smallSize < fewest || v < small[fewest - 1]) {
-        smallSize = insertAscending(small, Math.min(smallSize, fewest - 1), v, smallSize == fewest);
+        smallSize = insert(small, smallSize, v);
       }
-      if (largeSize < most || v > large[most - 1]) {
-        largeSize = insertDescending(large, Math.min(largeSize, most - 1), v, largeSize == most);
+      if (largeSize < most || -v < negatedLarge[most - 1]) {
+        largeSize = insert(negatedLarge, largeSize, -v);
       }
     }
-    return new double[] {small[fewest - 1], large[most - 1]};
+    return new double[] {small[fewest - 1], -negatedLarge[most - 1]};
   }
 
   /**
-   * Puts v among the first {@code size} values of {@code kept}, kept ascending; when {@code full},
-   * the last one makes room. Returns the new size.
+   * Puts v in order among the first {@code size} values of {@code kept}, kept ascending; when they
+   * fill it, the largest makes room. Returns the new size.
    */
-  private static int insertAscending(double[] kept, int size, double v, boolean full) {
-    int j = size;
+  private static int insert(double[] kept, int size, double v) {
+    int j = Math.min(size, kept.length - 1);
     while (j > 0 && kept[j - 1] > v) {
       kept[j] = kept[j - 1];
       j--;
     }
     kept[j] = v;
-    return full ? kept.length : size + 1;
-  }
-
-  /** As {@link #insertAscending}, kept descending. */
-  private static int insertDescending(double[] kept, int size, double v, boolean full) {
-    int j = size;
-    while (j > 0 && kept[j - 1] < v) {
-      kept[j] = kept[j - 1];
-      j--;
-    }
-    kept[j] = v;
-    return full ? kept.length : size + 1;
-  }
-
-  /** The {@code count}-th smallest of the first {@code m} values (count at most m). */
-  static double smallest(double[] values, int m, int count) {
-    double[] kept = new double[count];
-    int size = 0;
-    for (int i = 0; i < m; i++) {
-      double v = values[i];
-      if (size == count) {
-        if (v >= kept[count - 1]) {
-          continue;
-        }
-        size--;
-      }
-      int j = size++;
-      while (j > 0 && kept[j - 1] > v) {
-        kept[j] = kept[j - 1];
-        j--;
-      }
-      kept[j] = v;
-    }
-    return kept[count - 1];
-  }
-
-  /** The {@code count}-th largest of the first {@code m} values (count at most m). */
-  static double largest(double[] values, int m, int count) {
-    double[] kept = new double[count];
-    int size = 0;
-    for (int i = 0; i < m; i++) {
-      double v = values[i];
-      if (size == count) {
-        if (v <= kept[count - 1]) {
-          continue;
-        }
-        size--;
-      }
-      int j = size++;
-      while (j > 0 && kept[j - 1] < v) {
-        kept[j] = kept[j - 1];
-        j--;
-      }
-      kept[j] = v;
-    }
-    return kept[count - 1];
+    return Math.min(size + 1, kept.length);
   }
 
   /**
