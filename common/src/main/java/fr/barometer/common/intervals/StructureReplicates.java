@@ -45,6 +45,12 @@ public final class StructureReplicates {
    */
   private static final int[][] DRAW_SETS = drawSets(4);
 
+  /** How many sets of audits {@link #DRAW_SETS} numbers, per number of audits. */
+  private static final int[] DRAW_SET_COUNTS =
+      Arrays.stream(DRAW_SETS)
+          .mapToInt(s -> s == null ? 0 : Arrays.stream(s).max().orElse(-1) + 1)
+          .toArray();
+
   private final Slots slots;
   private final int[] remoteSlots = Channel.REMOTE.stream().mapToInt(Slots::channel).toArray();
   private final double[] remoteWeights = new double[remoteSlots.length];
@@ -187,7 +193,7 @@ public final class StructureReplicates {
       int n = own.length;
       this.scale = n > 1 ? Math.sqrt((double) n / (n - 1)) : 1;
       this.drawSets = pool == null && n < DRAW_SETS.length ? DRAW_SETS[n] : null;
-      int sets = drawSets == null ? 0 : drawSets[drawSets.length - 1] + 1;
+      int sets = drawSets == null ? 0 : DRAW_SET_COUNTS[n];
       this.memoWeighted = sets > 0 ? new long[sets * slotList.length] : null;
       this.memoWeights = sets > 0 ? new long[sets * slotList.length] : null;
       this.memoKnown = sets > 0 ? new boolean[sets] : null;
@@ -284,8 +290,8 @@ public final class StructureReplicates {
 
   /**
    * The set of audits each ordered draw of n among n picks, numbered from 0: for n audits, entry
-   * sum p_j x n^j (draw j picking audit p_j) gives the number of the multiset {p_0 ... p_{n-1}};
-   * its last entry is the highest number. Kept for up to 4 audits (256 ordered draws, 35 sets).
+   * sum p_j x n^j (draw j picking audit p_j) gives the number of the multiset {p_0 ... p_{n-1}}.
+   * Kept for up to 4 audits (256 ordered draws, 35 sets).
    */
   private static int[][] drawSets(int most) {
     int[][] all = new int[most + 1][];
@@ -300,7 +306,6 @@ public final class StructureReplicates {
         }
         sets[t] = numbers.computeIfAbsent(Arrays.toString(counts), key -> numbers.size());
       }
-      // The last ordered draw (every draw the last audit) is the last new set met.
       all[n] = sets;
     }
     return all;

@@ -1,6 +1,7 @@
 package fr.barometer.common.intervals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ final class TaskPlan {
   /** For each task 0 .. tasks - 1, the smallest non-negative int that Spark hashes to it. */
   static int[] keysOfTasks(int tasks) {
     int[] keys = new int[tasks];
-    java.util.Arrays.fill(keys, -1);
+    Arrays.fill(keys, -1);
     int found = 0;
     for (int k = 0; found < tasks; k++) {
       int task = Math.floorMod(Murmur3_x86_32.hashInt(k, SPARK_HASH_SEED), tasks);
