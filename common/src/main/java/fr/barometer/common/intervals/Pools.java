@@ -49,11 +49,18 @@ public final class Pools implements Serializable {
   /**
    * One channel's audits, each as its deviation from the channel's usual score on the slots where
    * some audit of the pool has an applicable answer (0 on the others), audit after audit in one
-   * array: a replicate reads one audit's deviations at a random position, and tens of thousands of
-   * audits of a national edition stay compact enough for the processor's caches only this way.
+   * array: a replicate reads one audit's deviations at a random position. Tens of thousands of
+   * audits of a national edition stay small enough for the processor's caches when each deviation
+   * is kept as a one-byte number in its slot's table of the deviations met: an audit's score on a
+   * slot is a ratio of a few weights, so a slot rarely has more than a few dozen. A pool whose slot
+   * has more than 256 keeps the deviations themselves. Either way a replicate reads the same
+   * doubles.
    */
   static final class Pool implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The most deviations a slot's table numbers in one byte. */
+    private static final int CODES = 256;
 
     /** How many audits. */
     final int size;
@@ -64,14 +71,62 @@ public final class Pools implements Serializable {
     /** Per slot of {@link Slots}, its place among an audit's deviations; -1: always 0. */
     final int[] place;
 
-    /** Audit k's deviation on the slot at place p: {@code deviations[k x width + p]}. */
-    final double[] deviations;
+    /** Audit k's deviation on the slot at place p: {@code deviations[k x width + p]}; or null. */
+    private final double[] deviations;
+
+    /** Or its number in the table of place p: {@code codes[k x width + p]}, unsigned. */
+    private final byte[] codes;
+
+    /** Per place, the deviations its codes number. */
+    private final double[][] tables;
 
     private Pool(int size, int[] place, int width, double[] deviations) {
       this.size = size;
       this.place = place;
       this.width = width;
-      this.deviations = deviations;
+      this.tables = tables(deviations, width);
+      this.codes = tables == null ? null : codes(deviations, width, tables);
+      this.deviations = tables == null ? deviations : null;
+    }
+
+    /** The deviation at place {@code place} of the audit whose deviations start at {@code at}. */
+    double deviation(int at, int place) {
+      return codes != null ? tables[place][codes[at + place] & 0xFF] : deviations[at + place];
+    }
+
+    /** Whether the deviations are kept as numbers in tables (tests). */
+    boolean coded() {
+      return codes != null;
+    }
+
+    /** Each place's distinct deviations, by their bits; null when one has more than CODES. */
+    private static double[][] tables(double[] deviations, int width) {
+      double[][] tables = new double[width][];
+      for (int p = 0; p < width; p++) {
+        java.util.LinkedHashSet<Long> seen = new java.util.LinkedHashSet<>();
+        for (int at = p; at < deviations.length; at += width) {
+          seen.add(Double.doubleToRawLongBits(deviations[at]));
+          if (seen.size() > CODES) {
+            return null;
+          }
+        }
+        tables[p] = seen.stream().mapToDouble(Double::longBitsToDouble).toArray();
+      }
+      return tables;
+    }
+
+    private static byte[] codes(double[] deviations, int width, double[][] tables) {
+      byte[] codes = new byte[deviations.length];
+      for (int p = 0; p < width; p++) {
+        Map<Long, Integer> number = new java.util.HashMap<>();
+        for (int c = 0; c < tables[p].length; c++) {
+          number.put(Double.doubleToRawLongBits(tables[p][c]), c);
+        }
+        for (int at = p; at < deviations.length; at += width) {
+          codes[at] = (byte) (int) number.get(Double.doubleToRawLongBits(deviations[at]));
+        }
+      }
+      return codes;
     }
 
     /**

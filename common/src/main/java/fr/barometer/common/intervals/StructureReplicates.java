@@ -68,6 +68,27 @@ public final class StructureReplicates {
   private final long[] drawnWeighted;
   private final long[] drawnWeights;
 
+  /** Per stratum slot (the order of its slotList), what one replicate's draws add to it. */
+  private final long[] moveWeighted;
+
+  private final long[] moveWeights;
+
+  /** The sums of slot s in replicate b, at s x B + b. */
+  private final long[] replicateWeighted;
+
+  private final long[] replicateWeights;
+
+  /**
+   * Per replicate, what a stratum's draws pick: the set of audits ({@link #DRAW_SETS}), or where a
+   * pool audit's deviations start.
+   */
+  private final int[] drawn;
+
+  /** Per replicate, the barometer score's fixed-point sums over the remote channels. */
+  private final long[] overallSums;
+
+  private final long[] overallWeights;
+
   public StructureReplicates(Slots slots, EditionConfig config) {
     this.slots = slots;
     this.replicates = config.bootstrapReplicates();
@@ -84,6 +105,13 @@ public final class StructureReplicates {
     this.weights = new long[slots.size()];
     this.drawnWeighted = new long[slots.size()];
     this.drawnWeights = new long[slots.size()];
+    this.moveWeighted = new long[slots.size()];
+    this.moveWeights = new long[slots.size()];
+    this.replicateWeighted = new long[slots.size() * replicates];
+    this.replicateWeights = new long[slots.size() * replicates];
+    this.drawn = new int[replicates];
+    this.overallSums = new long[replicates];
+    this.overallWeights = new long[replicates];
   }
 
   public int replicates() {
@@ -119,23 +147,41 @@ public final class StructureReplicates {
     }
     identityOverall = barometerScore();
 
-    for (int b = 0; b < replicates; b++) {
-      clear();
-      for (Stratum stratum : strata) {
-        if (stratum.pool != null) {
-          // Too few audits to show their own spread: each moved by a deviation from the pool.
-          for (int j = 0; j < stratum.own.length; j++) {
-            addMoved(stratum, j, stratum.draw(b, j, stratum.pool.size));
-          }
-        } else {
+    // Stratum by stratum, every replicate at once: the sums of slot s in replicate b are at
+    // s x B + b, so each loop below runs over the replicates with nothing else changing.
+    // Only the slots a stratum adds to, and the remote channels the barometer score reads, are
+    // read below: the others keep an earlier structure's sums.
+    for (Stratum stratum : strata) {
+      for (int s : stratum.slotList) {
+        clearReplicates(s);
+      }
+    }
+    for (int s : remoteSlots) {
+      clearReplicates(s);
+    }
+    for (Stratum stratum : strata) {
+      if (stratum.pool != null) {
+        // Too few audits to show their own spread: each moved by a deviation from the pool.
+        for (int j = 0; j < stratum.own.length; j++) {
+          addMoved(stratum, j);
+        }
+      } else if (stratum.memoKnown != null) {
+        addRemembered(stratum);
+      } else {
+        for (int b = 0; b < replicates; b++) {
           addResampled(stratum, b);
         }
       }
-      for (int s = 0; s < identity.length; s++) {
-        values[s][b] = Double.isNaN(identity[s]) ? Double.NaN : score(s);
-      }
-      overall[b] = Double.isNaN(identityOverall) ? Double.NaN : barometerScore();
     }
+    for (int s = 0; s < identity.length; s++) {
+      if (!Double.isNaN(identity[s])) {
+        double[] slotValues = values[s];
+        for (int b = 0, at = s * replicates; b < replicates; b++, at++) {
+          slotValues[b] = ScoreFigures.score(replicateWeighted[at], replicateWeights[at]);
+        }
+      }
+    }
+    replicateBarometerScores();
   }
 
   /**
@@ -158,10 +204,13 @@ public final class StructureReplicates {
     /** {@link #DRAW_SETS} of the stratum's number of audits; null when it has none. */
     final int[] drawSets;
 
+    /** How many sets {@link #drawSets} numbers. */
+    final int sets;
+
     /**
-     * What a replicate adds to each slot of {@link #slotList}, per set of drawn audits (which
-     * audits, how many times each: the order of the draws changes no sum), worked out the first
-     * time a replicate draws it: with a few audits the same sets recur many times over B
+     * What a replicate adds to slot i of {@link #slotList} when it draws set d (which audits, how
+     * many times each: the order of the draws changes no sum), at i x sets + d, worked out the
+     * first time a replicate draws it: with a few audits the same sets recur many times over B
      * replicates. Null without {@link #drawSets}.
      */
     final long[] memoWeighted;
@@ -193,7 +242,7 @@ public final class StructureReplicates {
       int n = own.length;
       this.scale = n > 1 ? Math.sqrt((double) n / (n - 1)) : 1;
       this.drawSets = pool == null && n < DRAW_SETS.length ? DRAW_SETS[n] : null;
-      int sets = drawSets == null ? 0 : DRAW_SET_COUNTS[n];
+      this.sets = drawSets == null ? 0 : DRAW_SET_COUNTS[n];
       this.memoWeighted = sets > 0 ? new long[sets * slotList.length] : null;
       this.memoWeights = sets > 0 ? new long[sets * slotList.length] : null;
       this.memoKnown = sets > 0 ? new boolean[sets] : null;
@@ -224,36 +273,55 @@ public final class StructureReplicates {
    * resampling.
    */
   private void addResampled(Stratum stratum, int replicate) {
-    int n = stratum.own.length;
-    int k = stratum.slotList.length;
-    if (stratum.memoKnown == null) {
-      drawAndMove(stratum, replicate, 0, null, null);
-      return;
-    }
-    int ordered = 0;
-    for (int j = n - 1; j >= 0; j--) {
-      ordered = ordered * n + stratum.draw(replicate, j, n);
-    }
-    int draw = stratum.drawSets[ordered];
-    int at = draw * k;
-    if (!stratum.memoKnown[draw]) {
-      drawAndMove(stratum, replicate, at, stratum.memoWeighted, stratum.memoWeights);
-      stratum.memoKnown[draw] = true;
-      return;
-    }
-    for (int i = 0; i < k; i++) {
-      int s = stratum.slotList[i];
-      weighted[s] += stratum.memoWeighted[at + i];
-      weights[s] += stratum.memoWeights[at + i];
+    drawAndMove(stratum, replicate);
+    for (int i = 0; i < stratum.slotList.length; i++) {
+      int at = stratum.slotList[i] * replicates + replicate;
+      replicateWeighted[at] += moveWeighted[i];
+      replicateWeights[at] += moveWeights[i];
     }
   }
 
   /**
-   * The replicate's draws from the stratum and what they add per slot; also written to {@code
-   * memoWeighted} and {@code memoWeights} from {@code at} when given.
+   * {@link #addResampled} of every replicate of a stratum with {@link Stratum#drawSets}: each
+   * replicate's set of drawn audits first, then what each set adds, worked out once per set.
    */
-  private void drawAndMove(
-      Stratum stratum, int replicate, int at, long[] memoWeighted, long[] memoWeights) {
+  private void addRemembered(Stratum stratum) {
+    int n = stratum.own.length;
+    int[] numbering = stratum.drawSets;
+    for (int b = 0; b < replicates; b++) {
+      int ordered = 0;
+      for (int j = n - 1; j >= 0; j--) {
+        ordered = ordered * n + stratum.draw(b, j, n);
+      }
+      drawn[b] = numbering[ordered];
+    }
+    int sets = stratum.sets;
+    for (int b = 0; b < replicates; b++) {
+      int draw = drawn[b];
+      if (!stratum.memoKnown[draw]) {
+        drawAndMove(stratum, b);
+        for (int i = 0; i < stratum.slotList.length; i++) {
+          stratum.memoWeighted[i * sets + draw] = moveWeighted[i];
+          stratum.memoWeights[i * sets + draw] = moveWeights[i];
+        }
+        stratum.memoKnown[draw] = true;
+      }
+    }
+    for (int i = 0; i < stratum.slotList.length; i++) {
+      int base = stratum.slotList[i] * replicates;
+      int memo = i * sets;
+      for (int b = 0; b < replicates; b++) {
+        replicateWeighted[base + b] += stratum.memoWeighted[memo + drawn[b]];
+        replicateWeights[base + b] += stratum.memoWeights[memo + drawn[b]];
+      }
+    }
+  }
+
+  /**
+   * What the replicate's draws from the stratum add to each slot of its slotList, in {@link
+   * #moveWeighted} and {@link #moveWeights}.
+   */
+  private void drawAndMove(Stratum stratum, int replicate) {
     for (int s : stratum.slotList) {
       drawnWeighted[s] = 0;
       drawnWeights[s] = 0;
@@ -279,12 +347,8 @@ public final class StructureReplicates {
         addWeighted = Math.round(moved * published);
         addWeights = published;
       }
-      weighted[s] += addWeighted;
-      weights[s] += addWeights;
-      if (memoWeighted != null) {
-        memoWeighted[at + i] = addWeighted;
-        memoWeights[at + i] = addWeights;
-      }
+      moveWeighted[i] = addWeighted;
+      moveWeights[i] = addWeights;
     }
   }
 
@@ -316,23 +380,34 @@ public final class StructureReplicates {
   }
 
   /**
-   * Adds own audit {@code j}'s sums with its score on each slot moved by the deviation of pool
-   * audit {@code row} (fractions of 1): sum(weight x points) + deviation x sum(weight), rounded to
-   * the unit; sum(weight) unchanged.
+   * Adds own audit {@code j}'s sums in every replicate, with its score on each slot moved by the
+   * deviation of the pool audit the replicate draws (fractions of 1): sum(weight x points) +
+   * deviation x sum(weight), rounded to the unit; sum(weight) unchanged.
    */
-  private void addMoved(Stratum stratum, int j, int row) {
+  private void addMoved(Stratum stratum, int j) {
     AuditSums audit = stratum.own[j];
     int[] places = stratum.poolPlaces[j];
-    double[] deviations = stratum.pool.deviations;
-    int base = row * stratum.pool.width;
-    int[] at = audit.slots();
-    long[] w = audit.weighted();
-    long[] ws = audit.weights();
-    for (int i = 0; i < at.length; i++) {
-      double deviation = places[i] < 0 ? 0 : deviations[base + places[i]];
-      weighted[at[i]] += w[i] + Math.round(deviation * ws[i]);
-      weights[at[i]] += ws[i];
+    Pools.Pool pool = stratum.pool;
+    for (int b = 0; b < replicates; b++) {
+      drawn[b] = stratum.draw(b, j, pool.size) * pool.width;
     }
+    int[] at = audit.slots();
+    for (int i = 0; i < at.length; i++) {
+      int base = at[i] * replicates;
+      long w = audit.weighted()[i];
+      long ws = audit.weights()[i];
+      int place = places[i];
+      for (int b = 0; b < replicates; b++) {
+        double deviation = place < 0 ? 0 : pool.deviation(drawn[b], place);
+        replicateWeighted[base + b] += w + Math.round(deviation * ws);
+        replicateWeights[base + b] += ws;
+      }
+    }
+  }
+
+  private void clearReplicates(int slot) {
+    Arrays.fill(replicateWeighted, slot * replicates, (slot + 1) * replicates, 0L);
+    Arrays.fill(replicateWeights, slot * replicates, (slot + 1) * replicates, 0L);
   }
 
   private void clear() {
@@ -365,6 +440,37 @@ public final class StructureReplicates {
       }
     }
     return sumOfWeights > 0 ? (double) sum / (double) sumOfWeights : Double.NaN;
+  }
+
+  /**
+   * {@link #barometerScore()} in every replicate, from the remote channels' replicate scores (a
+   * channel has a score where its sum of weights is positive, as there).
+   */
+  private void replicateBarometerScores() {
+    if (Double.isNaN(identityOverall)) {
+      Arrays.fill(overall, Double.NaN);
+      return;
+    }
+    Arrays.fill(overallSums, 0L);
+    Arrays.fill(overallWeights, 0L);
+    for (int i = 0; i < remoteSlots.length; i++) {
+      if (Double.isNaN(identity[remoteSlots[i]])) {
+        continue;
+      }
+      double[] channel = values[remoteSlots[i]];
+      double weight = remoteWeights[i];
+      long weightUnits = remoteWeightUnits[i];
+      for (int b = 0; b < replicates; b++) {
+        if (!Double.isNaN(channel[b])) {
+          overallSums[b] += ScoreFigures.units(channel[b] * weight);
+          overallWeights[b] += weightUnits;
+        }
+      }
+    }
+    for (int b = 0; b < replicates; b++) {
+      overall[b] =
+          overallWeights[b] > 0 ? (double) overallSums[b] / (double) overallWeights[b] : Double.NaN;
+    }
   }
 
   /** The published value of the slot's measure (every audit once); NaN when it has none. */

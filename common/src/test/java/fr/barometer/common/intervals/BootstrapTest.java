@@ -55,6 +55,30 @@ class BootstrapTest {
     }
   }
 
+  /**
+   * A pool's deviations read back as the audit's score minus the mean of the pool's scores, both
+   * when a slot has few distinct ones (kept as numbers in a table) and when it has more than a byte
+   * numbers (kept as they are). Audit k of n scores k / n on the e-mail channel, slot of C1.
+   */
+  @Test
+  void poolDeviationsAreTheAuditsScoresMinusTheirMean() {
+    for (int n : new int[] {4, 300}) {
+      List<AuditSums> audits = new ArrayList<>();
+      double mean = 0;
+      for (int k = 0; k < n; k++) {
+        audits.add(email("A" + k, (double) k / n, 1));
+        mean += (double) ScoreFigures.units((double) k / n) / ScoreFigures.units(1) / n;
+      }
+      Pools.Pool pool = new Pools(SLOTS, Map.of(Channel.EMAIL, audits)).of(Channel.EMAIL);
+      assertEquals(n < 256, pool.coded(), "n = " + n);
+      int place = pool.place[Slots.channel(Channel.EMAIL)];
+      for (int k = 0; k < n; k++) {
+        double score = (double) ScoreFigures.units((double) k / n) / ScoreFigures.units(1);
+        assertEquals(score - mean, pool.deviation(k * pool.width, place), 1e-12, "k = " + k);
+      }
+    }
+  }
+
   @Test
   void percentilesAreOrderStatistics() {
     assertEquals(25, Percentiles.rank(1000, Percentiles.LOWER_PER_MILLE));
