@@ -30,11 +30,12 @@ public final class CellMeans {
     return (long) Math.rint(value * UNITS);
   }
 
-  /** Adds a structure's values, given in {@link #units}; {@code present[b]} false: none. */
-  public void add(long[] units, boolean[] present) {
+  /** Adds a structure's value in each replicate (NaN: none), in {@link #units}. */
+  public void add(double[] values) {
     for (int b = 0; b < sums.length; b++) {
-      if (present[b]) {
-        sums[b] += units[b];
+      double v = values[b];
+      if (!Double.isNaN(v)) {
+        sums[b] += units(v);
         counts[b]++;
       }
     }

@@ -68,8 +68,6 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
     private final Map<String, CellMeans> cells = new LinkedHashMap<>();
     private final Map<Cells, CellMeans[]> alike = new LinkedHashMap<>();
     private final double[] scratch = new double[config.bootstrapReplicates()];
-    private final long[] units = new long[config.bootstrapReplicates()];
-    private final boolean[] present = new boolean[config.bootstrapReplicates()];
     private Row pending;
     private boolean cellsWritten;
 
@@ -158,13 +156,13 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
           continue;
         }
         String measure = slots.measure(s);
-        Interval interval = Interval.of(replicates.values(s), scratch);
-        // One audit's score has no interval worth giving (docs/decisions.md).
-        boolean shown = interval != null && replicates.audits(s) > 1;
-        ready.add(
-            ScoreIntervals.structureRow(
-                id, group, measure, value, shown ? interval : null, count(interval), null));
-        addToCells(cellSums, s, replicates.values(s));
+        // One audit's score has no interval worth giving (docs/decisions.md): only its number of
+        // replicates with a value is.
+        double[] values = replicates.values(s);
+        Interval interval = replicates.audits(s) > 1 ? Interval.of(values, scratch) : null;
+        int counted = interval != null ? interval.replicates() : Interval.numbers(values);
+        ready.add(ScoreIntervals.structureRow(id, group, measure, value, interval, counted, null));
+        addToCells(cellSums, s, values);
       }
     }
 
@@ -208,19 +206,13 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
      * once per task rather than once per structure.
      */
     private void addToCells(CellMeans[] sums, int measure, double[] values) {
-      boolean any = false;
-      for (int b = 0; b < values.length; b++) {
-        present[b] = !Double.isNaN(values[b]);
-        units[b] = present[b] ? CellMeans.units(values[b]) : 0;
-        any |= present[b];
-      }
-      if (!any) {
-        return;
-      }
       if (sums[measure] == null) {
+        if (Interval.numbers(values) == 0) {
+          return;
+        }
         sums[measure] = new CellMeans(config.bootstrapReplicates());
       }
-      sums[measure].add(units, present);
+      sums[measure].add(values);
     }
 
     private String measure(int index) {

@@ -14,16 +14,22 @@ public record Interval(double lower, double upper, int replicates) {
    * at least as many values and is overwritten.
    */
   public static Interval of(double[] values, double[] scratch) {
+    int m = numbers(values);
+    if (m == 0) {
+      return null;
+    }
+    double[] bounds = Percentiles.intervalOfNumbers(values, m, scratch);
+    return new Interval(bounds[0], bounds[1], m);
+  }
+
+  /** How many of the values are numbers (not NaN). */
+  public static int numbers(double[] values) {
     int m = 0;
     for (double v : values) {
       if (!Double.isNaN(v)) {
         m++;
       }
     }
-    if (m == 0) {
-      return null;
-    }
-    double[] bounds = Percentiles.intervalOfNumbers(values, m, scratch);
-    return new Interval(bounds[0], bounds[1], m);
+    return m;
   }
 }
