@@ -2,7 +2,9 @@ package fr.barometer.common.intervals;
 
 import fr.barometer.common.domain.Channel;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,8 +86,9 @@ public final class Pools implements Serializable {
       this.size = size;
       this.place = place;
       this.width = width;
-      this.tables = tables(deviations, width);
-      this.codes = tables == null ? null : codes(deviations, width, tables);
+      byte[] numbers = new byte[deviations.length];
+      this.tables = number(deviations, width, numbers);
+      this.codes = tables == null ? null : numbers;
       this.deviations = tables == null ? deviations : null;
     }
 
@@ -99,34 +102,32 @@ public final class Pools implements Serializable {
       return codes != null;
     }
 
-    /** Each place's distinct deviations, by their bits; null when one has more than CODES. */
-    private static double[][] tables(double[] deviations, int width) {
+    /**
+     * Numbers each place's deviations in the order they are met, writing each one's number to
+     * {@code codes}; returns each place's table of the deviations numbered, or null when a place
+     * has more than {@link #CODES}.
+     */
+    private static double[][] number(double[] deviations, int width, byte[] codes) {
       double[][] tables = new double[width][];
       for (int p = 0; p < width; p++) {
-        java.util.LinkedHashSet<Long> seen = new java.util.LinkedHashSet<>();
+        Map<Long, Integer> numbers = new HashMap<>();
+        double[] table = new double[CODES];
         for (int at = p; at < deviations.length; at += width) {
-          seen.add(Double.doubleToRawLongBits(deviations[at]));
-          if (seen.size() > CODES) {
-            return null;
+          double deviation = deviations[at];
+          Integer known = numbers.get(Double.doubleToRawLongBits(deviation));
+          if (known == null) {
+            if (numbers.size() == CODES) {
+              return null;
+            }
+            known = numbers.size();
+            numbers.put(Double.doubleToRawLongBits(deviation), known);
+            table[known] = deviation;
           }
+          codes[at] = (byte) (int) known;
         }
-        tables[p] = seen.stream().mapToDouble(Double::longBitsToDouble).toArray();
+        tables[p] = Arrays.copyOf(table, numbers.size());
       }
       return tables;
-    }
-
-    private static byte[] codes(double[] deviations, int width, double[][] tables) {
-      byte[] codes = new byte[deviations.length];
-      for (int p = 0; p < width; p++) {
-        Map<Long, Integer> number = new java.util.HashMap<>();
-        for (int c = 0; c < tables[p].length; c++) {
-          number.put(Double.doubleToRawLongBits(tables[p][c]), c);
-        }
-        for (int at = p; at < deviations.length; at += width) {
-          codes[at] = (byte) (int) number.get(Double.doubleToRawLongBits(deviations[at]));
-        }
-      }
-      return codes;
     }
 
     /**
