@@ -159,7 +159,7 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
         // One audit's score has no interval worth giving (docs/decisions.md): only its number of
         // replicates with a value is.
         double[] values = replicates.values(s);
-        Interval interval = replicates.audits(s) > 1 ? Interval.of(values, scratch) : null;
+        Interval interval = replicates.audits(s) > 1 ? replicates.interval(s, scratch) : null;
         int counted = interval != null ? interval.replicates() : Interval.numbers(values);
         ready.add(ScoreIntervals.structureRow(id, group, measure, value, interval, counted, null));
         addToCells(cellSums, s, values);

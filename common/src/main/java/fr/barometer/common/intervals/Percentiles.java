@@ -67,6 +67,42 @@ public final class Percentiles {
   }
 
   /**
+   * {@link #interval} of values given as the first {@code n} distinct numbers of {@code values}
+   * (not NaN), each occurring {@code counts} times (at least 1 in all), which this may reorder: the
+   * bounds read off the counts in the values' order, without the values repeated.
+   */
+  public static double[] intervalOfCounts(double[] values, int[] counts, int n) {
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      m += counts[i];
+      double v = values[i];
+      int c = counts[i];
+      int j = i - 1;
+      while (j >= 0 && values[j] > v) {
+        values[j + 1] = values[j];
+        counts[j + 1] = counts[j];
+        j--;
+      }
+      values[j + 1] = v;
+      counts[j + 1] = c;
+    }
+    return new double[] {
+      smallest(values, counts, rank(m, LOWER_PER_MILLE)),
+      smallest(values, counts, rank(m, UPPER_PER_MILLE))
+    };
+  }
+
+  /** The k-th smallest value (k from 1) of sorted distinct values occurring counts times each. */
+  private static double smallest(double[] values, int[] counts, int k) {
+    int i = 0;
+    int seen = counts[0];
+    while (seen < k) {
+      seen += counts[++i];
+    }
+    return values[i];
+  }
+
+  /**
    * The {@code fewest}-th smallest and the {@code most}-th largest of the numbers among the first
    * {@code length} values (NaN skipped), in one reading: the smallest are kept ascending, the
    * largest as their negatives ascending, so one insertion serves both.

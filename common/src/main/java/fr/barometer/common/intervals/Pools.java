@@ -62,7 +62,7 @@ public final class Pools implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The most deviations a slot's table numbers in one byte. */
-    private static final int CODES = 256;
+    static final int CODES = 256;
 
     /** How many audits. */
     final int size;
@@ -95,6 +95,28 @@ public final class Pools implements Serializable {
     /** The deviation at place {@code place} of the audit whose deviations start at {@code at}. */
     double deviation(int at, int place) {
       return codes != null ? tables[place][codes[at + place] & 0xFF] : deviations[at + place];
+    }
+
+    /**
+     * Sums {@code weighted} moved by each deviation the place's table numbers, {@code weighted +
+     * round(deviation x weights)}, into {@code moved} at the deviation's number (room for {@link
+     * #CODES}); false, and nothing written, when the deviations are not numbered. A replicate then
+     * reads its audit's sum at {@link #code} instead of working it out.
+     */
+    boolean movedByCode(int place, long weighted, long weights, long[] moved) {
+      if (codes == null) {
+        return false;
+      }
+      double[] table = tables[place];
+      for (int c = 0; c < table.length; c++) {
+        moved[c] = weighted + Math.round(table[c] * weights);
+      }
+      return true;
+    }
+
+    /** The number of the deviation at {@code place} of the audit starting at {@code at}. */
+    int code(int at, int place) {
+      return codes[at + place] & 0xFF;
     }
 
     /** Whether the deviations are kept as numbers in tables (tests). */

@@ -51,6 +51,8 @@ public final class StructureReplicates {
           .mapToInt(s -> s == null ? 0 : Arrays.stream(s).max().orElse(-1) + 1)
           .toArray();
 
+  private static final int MOST_SETS = Arrays.stream(DRAW_SET_COUNTS).max().orElse(0);
+
   private final Slots slots;
   private final int[] remoteSlots = Channel.REMOTE.stream().mapToInt(Slots::channel).toArray();
   private final double[] remoteWeights = new double[remoteSlots.length];
@@ -84,6 +86,32 @@ public final class StructureReplicates {
    */
   private final int[] drawn;
 
+  /** Per stratum of the structure ({@link Stratum#index}), the set each replicate drew. */
+  private final int[][] setDraws;
+
+  /** The current structure's strata. */
+  private Stratum[] strata = new Stratum[0];
+
+  /**
+   * Per slot, the index of the only stratum adding to it, {@link #NO_STRATUM} or {@link
+   * #SEVERAL_STRATA}; and its place in that stratum's slotList.
+   */
+  private final int[] slotStratum;
+
+  private final int[] slotInStratum;
+
+  private static final int NO_STRATUM = -1;
+  private static final int SEVERAL_STRATA = -2;
+
+  /** Scratch of {@link #setValues} and {@link #interval}, one entry per set of audits. */
+  private final double[] setValues = new double[MOST_SETS];
+
+  private final double[] distinctValues = new double[MOST_SETS];
+  private final int[] distinctCounts = new int[MOST_SETS];
+
+  /** Per deviation number of a pool's place, an audit's sum moved by it ({@link #addMoved}). */
+  private final long[] moved = new long[Pools.Pool.CODES];
+
   /** Per replicate, the barometer score's fixed-point sums over the remote channels. */
   private final long[] overallSums;
 
@@ -110,6 +138,9 @@ public final class StructureReplicates {
     this.replicateWeighted = new long[slots.size() * replicates];
     this.replicateWeights = new long[slots.size() * replicates];
     this.drawn = new int[replicates];
+    this.setDraws = new int[CHANNELS.length][replicates];
+    this.slotStratum = new int[slots.size()];
+    this.slotInStratum = new int[slots.size()];
     this.overallSums = new long[replicates];
     this.overallWeights = new long[replicates];
   }
@@ -126,11 +157,20 @@ public final class StructureReplicates {
   public void compute(String structureId, List<AuditSums> audits, Pools pools) {
     List<AuditSums> sorted = new ArrayList<>(audits);
     sorted.sort(Comparator.comparing(AuditSums::auditId));
-    Stratum[] strata =
+    strata =
         Arrays.stream(CHANNELS)
             .map(c -> stratum(structureId, c, sorted, pools))
             .filter(java.util.Objects::nonNull)
             .toArray(Stratum[]::new);
+    Arrays.fill(slotStratum, NO_STRATUM);
+    for (int k = 0; k < strata.length; k++) {
+      strata[k].index = k;
+      int[] list = strata[k].slotList;
+      for (int i = 0; i < list.length; i++) {
+        slotStratum[list[i]] = slotStratum[list[i]] == NO_STRATUM ? k : SEVERAL_STRATA;
+        slotInStratum[list[i]] = i;
+      }
+    }
 
     clear();
     sorted.forEach(this::add);
@@ -174,14 +214,75 @@ public final class StructureReplicates {
       }
     }
     for (int s = 0; s < identity.length; s++) {
-      if (!Double.isNaN(identity[s])) {
-        double[] slotValues = values[s];
+      if (Double.isNaN(identity[s])) {
+        continue;
+      }
+      double[] slotValues = values[s];
+      Stratum only = rememberedOnly(s);
+      if (only != null) {
+        // Its sums in replicate b are those of the set drawn in b: one score per set.
+        double[] bySet = setValues(only, slotInStratum[s]);
+        int[] picks = setDraws[only.index];
+        for (int b = 0; b < replicates; b++) {
+          slotValues[b] = bySet[picks[b]];
+        }
+      } else {
         for (int b = 0, at = s * replicates; b < replicates; b++, at++) {
           slotValues[b] = ScoreFigures.score(replicateWeighted[at], replicateWeights[at]);
         }
       }
     }
     replicateBarometerScores();
+  }
+
+  /**
+   * The stratum a slot's replicate sums come from when only one adds to it and its replicates are
+   * {@link #addRemembered remembered} sets of audits; null otherwise.
+   */
+  private Stratum rememberedOnly(int slot) {
+    int k = slotStratum[slot];
+    return k >= 0 && strata[k].memoKnown != null ? strata[k] : null;
+  }
+
+  /** The score of slot {@code i} of the stratum's slotList for each set drawn (NaN: none). */
+  private double[] setValues(Stratum stratum, int i) {
+    int sets = stratum.sets;
+    for (int d = 0; d < sets; d++) {
+      setValues[d] =
+          stratum.memoKnown[d]
+              ? ScoreFigures.score(
+                  stratum.memoWeighted[i * sets + d], stratum.memoWeights[i * sets + d])
+              : Double.NaN;
+    }
+    return setValues;
+  }
+
+  /**
+   * The 95% interval of the slot's values over the replicates ({@link Interval#of} of {@link
+   * #values}); null when none has a value. A slot whose values are the scores of a few sets of
+   * audits is worked out from how many replicates drew each set, without reading the replicates.
+   * {@code scratch} holds B values and is overwritten.
+   */
+  public Interval interval(int slot, double[] scratch) {
+    Stratum only = rememberedOnly(slot);
+    if (only == null) {
+      return Interval.of(values[slot], scratch);
+    }
+    double[] bySet = setValues(only, slotInStratum[slot]);
+    int n = 0;
+    int m = 0;
+    for (int d = 0; d < only.sets; d++) {
+      if (only.setCounts[d] > 0 && !Double.isNaN(bySet[d])) {
+        distinctValues[n] = bySet[d];
+        distinctCounts[n++] = only.setCounts[d];
+        m += only.setCounts[d];
+      }
+    }
+    if (m == 0) {
+      return null;
+    }
+    double[] bounds = Percentiles.intervalOfCounts(distinctValues, distinctCounts, n);
+    return new Interval(bounds[0], bounds[1], m);
   }
 
   /**
@@ -206,6 +307,12 @@ public final class StructureReplicates {
 
     /** How many sets {@link #drawSets} numbers. */
     final int sets;
+
+    /** With {@link #drawSets}, how many replicates drew each set. */
+    final int[] setCounts;
+
+    /** The stratum's place among the structure's. */
+    int index;
 
     /**
      * What a replicate adds to slot i of {@link #slotList} when it draws set d (which audits, how
@@ -246,6 +353,7 @@ public final class StructureReplicates {
       this.memoWeighted = sets > 0 ? new long[sets * slotList.length] : null;
       this.memoWeights = sets > 0 ? new long[sets * slotList.length] : null;
       this.memoKnown = sets > 0 ? new boolean[sets] : null;
+      this.setCounts = sets > 0 ? new int[sets] : null;
     }
 
     int draw(int replicate, int draw, int n) {
@@ -288,16 +396,18 @@ public final class StructureReplicates {
   private void addRemembered(Stratum stratum) {
     int n = stratum.own.length;
     int[] numbering = stratum.drawSets;
+    int[] picks = setDraws[stratum.index];
     for (int b = 0; b < replicates; b++) {
       int ordered = 0;
       for (int j = n - 1; j >= 0; j--) {
         ordered = ordered * n + stratum.draw(b, j, n);
       }
-      drawn[b] = numbering[ordered];
+      picks[b] = numbering[ordered];
+      stratum.setCounts[picks[b]]++;
     }
     int sets = stratum.sets;
     for (int b = 0; b < replicates; b++) {
-      int draw = drawn[b];
+      int draw = picks[b];
       if (!stratum.memoKnown[draw]) {
         drawAndMove(stratum, b);
         for (int i = 0; i < stratum.slotList.length; i++) {
@@ -311,8 +421,8 @@ public final class StructureReplicates {
       int base = stratum.slotList[i] * replicates;
       int memo = i * sets;
       for (int b = 0; b < replicates; b++) {
-        replicateWeighted[base + b] += stratum.memoWeighted[memo + drawn[b]];
-        replicateWeights[base + b] += stratum.memoWeights[memo + drawn[b]];
+        replicateWeighted[base + b] += stratum.memoWeighted[memo + picks[b]];
+        replicateWeights[base + b] += stratum.memoWeights[memo + picks[b]];
       }
     }
   }
@@ -397,10 +507,22 @@ public final class StructureReplicates {
       long w = audit.weighted()[i];
       long ws = audit.weights()[i];
       int place = places[i];
-      for (int b = 0; b < replicates; b++) {
-        double deviation = place < 0 ? 0 : pool.deviation(drawn[b], place);
-        replicateWeighted[base + b] += w + Math.round(deviation * ws);
-        replicateWeights[base + b] += ws;
+      if (place < 0) {
+        // No pool audit deviates on the slot: the audit's sums in every replicate.
+        for (int b = 0; b < replicates; b++) {
+          replicateWeighted[base + b] += w;
+          replicateWeights[base + b] += ws;
+        }
+      } else if (pool.movedByCode(place, w, ws, moved)) {
+        for (int b = 0; b < replicates; b++) {
+          replicateWeighted[base + b] += moved[pool.code(drawn[b], place)];
+          replicateWeights[base + b] += ws;
+        }
+      } else {
+        for (int b = 0; b < replicates; b++) {
+          replicateWeighted[base + b] += w + Math.round(pool.deviation(drawn[b], place) * ws);
+          replicateWeights[base + b] += ws;
+        }
       }
     }
   }

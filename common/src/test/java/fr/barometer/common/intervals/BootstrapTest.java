@@ -126,6 +126,59 @@ class BootstrapTest {
     }
   }
 
+  /** Distinct values and how often each occurs give the interval of the values repeated. */
+  @Test
+  void percentilesOfCountedValuesMatchTheRepeatedValues() {
+    java.util.Random random = new java.util.Random(31);
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + random.nextInt(35);
+      double[] distinct = new double[n];
+      int[] counts = new int[n];
+      List<Double> repeated = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        // Distinct, in no order: i's place in a shuffle of 0..n-1, spread over a score's range.
+        distinct[i] = ((i * 17 + trial) % n) * 100.0 / n - 3;
+        counts[i] = trial % 3 == 0 ? 1 : 1 + random.nextInt(80);
+        for (int c = 0; c < counts[i]; c++) {
+          repeated.add(distinct[i]);
+        }
+      }
+      java.util.Collections.shuffle(repeated, random);
+      double[] values = repeated.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] expected = Percentiles.interval(values, values.length);
+      assertArrayEquals(
+          expected, Percentiles.intervalOfCounts(distinct, counts, n), "trial " + trial);
+    }
+  }
+
+  /**
+   * A slot's interval, however {@link StructureReplicates#interval} works it out, is that of its
+   * replicates' values: every slot of every structure of a simulated edition, where one-stratum
+   * slots of channels with two to four audits take the counted sets' way and the others the
+   * values'.
+   */
+  @Test
+  void aSlotsIntervalIsThatOfItsReplicates() {
+    List<SimulatedEdition.Structure> structures =
+        SimulatedEdition.structures(150, SimulatedEdition.QUOTAS_2017, 11);
+    Pools pools = SimulatedEdition.pools(structures, SimulatedEdition.QUOTAS_2017);
+    StructureReplicates replicates = new StructureReplicates(SimulatedEdition.SLOTS, CONFIG);
+    double[] scratch = new double[replicates.replicates()];
+    int checked = 0;
+    for (SimulatedEdition.Structure structure : structures) {
+      replicates.compute(structure.id(), structure.audits(), pools);
+      for (int slot = 0; slot < SimulatedEdition.SLOTS.size(); slot++) {
+        if (Double.isNaN(replicates.identity(slot))) {
+          continue;
+        }
+        Interval expected = Interval.of(replicates.values(slot).clone(), scratch);
+        assertEquals(expected, replicates.interval(slot, scratch), structure.id() + " " + slot);
+        checked++;
+      }
+    }
+    assertTrue(checked > 1000, checked + " slots checked");
+  }
+
   /**
    * Two e-mail audits scoring 40 and 80 (equal weights), no pool: a replicate draws two of them, so
    * its plain score is 40 (both draws the first, 1 in 4), 60 (1 in 2) or 80 (1 in 4); rescaled by
