@@ -16,12 +16,8 @@ public final class Percentiles {
 
   private static final int SMALL = 16;
 
-  /**
-   * Up to how many of the smallest (or largest) values are kept in order while reading the values
-   * once: 25 and 26 of 1,000 replicates. Most values are beyond the kept ones and cost one
-   * comparison, where a selection moves every value a few times.
-   */
-  private static final int EXTREMES = 64;
+  /** How many slices of their range the values are counted in ({@link #intervalOfNumbers}). */
+  private static final int BUCKETS = 512;
 
   private Percentiles() {}
 
@@ -37,9 +33,6 @@ public final class Percentiles {
   public static double[] interval(double[] values, int m) {
     int low = rank(m, LOWER_PER_MILLE) - 1;
     int high = rank(m, UPPER_PER_MILLE) - 1;
-    if (low < EXTREMES && m - high <= EXTREMES) {
-      return extremes(values, m, low + 1, m - high);
-    }
     double lower = select(values, 0, m, low);
     // Selection leaves every value before position low at most the lower bound, every value
     // after it at least: the upper bound is among the latter.
@@ -49,21 +42,74 @@ public final class Percentiles {
 
   /**
    * {@link #interval} of the {@code m} values of {@code values} that are not NaN, which this leaves
-   * as they are; {@code scratch} (as long as {@code values}) may be overwritten.
+   * as they are; {@code scratch} (as long as {@code values}) may be overwritten. The values are
+   * counted in {@link #BUCKETS} equal slices of their range; the two bounds are then selected among
+   * the values of the slices that hold them, a few dozen of a thousand: three readings of the
+   * values, each with little work per value.
    */
   public static double[] intervalOfNumbers(double[] values, int m, double[] scratch) {
-    int low = rank(m, LOWER_PER_MILLE) - 1;
-    int high = rank(m, UPPER_PER_MILLE) - 1;
-    if (low >= EXTREMES || m - high > EXTREMES) {
-      int k = 0;
-      for (double v : values) {
-        if (!Double.isNaN(v)) {
-          scratch[k++] = v;
+    int lowK = rank(m, LOWER_PER_MILLE);
+    int highK = rank(m, UPPER_PER_MILLE);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      min = v < min ? v : min; // NaN compares false: skipped
+      max = v > max ? v : max;
+    }
+    if (min == max) {
+      return new double[] {min, max};
+    }
+    double scale = (BUCKETS - 1) / (max - min);
+    if (Double.isInfinite(scale)) {
+      return interval(numbers(values, scratch), m);
+    }
+    int[] counts = new int[BUCKETS];
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        counts[(int) ((v - min) * scale)]++;
+      }
+    }
+    int low = 0;
+    int belowLow = 0;
+    while (belowLow + counts[low] < lowK) {
+      belowLow += counts[low++];
+    }
+    int high = low;
+    int belowHigh = belowLow;
+    while (belowHigh + counts[high] < highK) {
+      belowHigh += counts[high++];
+    }
+    // The slice monotonically follows the value, so the bounds are the right ones within them.
+    int lowSize = counts[low];
+    int atLow = 0;
+    int atHigh = lowSize;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        int slice = (int) ((v - min) * scale);
+        if (slice == low) {
+          scratch[atLow++] = v;
+        } else if (slice == high) {
+          scratch[atHigh++] = v;
         }
       }
-      return interval(scratch, m);
     }
-    return extremes(values, values.length, low + 1, m - high);
+    double lower = select(scratch, 0, lowSize, lowK - belowLow - 1);
+    double upper =
+        high == low
+            ? select(scratch, 0, lowSize, highK - belowLow - 1)
+            : select(scratch, lowSize, atHigh, lowSize + highK - belowHigh - 1);
+    return new double[] {lower, upper};
+  }
+
+  /** The values that are not NaN, copied to the start of {@code scratch}. */
+  private static double[] numbers(double[] values, double[] scratch) {
+    int k = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        scratch[k++] = v;
+      }
+    }
+    return scratch;
   }
 
   /**
@@ -100,45 +146,6 @@ public final class Percentiles {
       seen += counts[++i];
     }
     return values[i];
-  }
-
-  /**
-   * The {@code fewest}-th smallest and the {@code most}-th largest of the numbers among the first
-   * {@code length} values (NaN skipped), in one reading: the smallest are kept ascending, the
-   * largest as their negatives ascending, so one insertion serves both.
-   */
-  private static double[] extremes(double[] values, int length, int fewest, int most) {
-    double[] small = new double[fewest];
-    double[] negatedLarge = new double[most];
-    int smallSize = 0;
-    int largeSize = 0;
-    for (int i = 0; i < length; i++) {
-      double v = values[i];
-      if (Double.isNaN(v)) {
-        continue;
-      }
-      if (smallSize < fewest || v < small[fewest - 1]) {
-        smallSize = insert(small, smallSize, v);
-      }
-      if (largeSize < most || -v < negatedLarge[most - 1]) {
-        largeSize = insert(negatedLarge, largeSize, -v);
-      }
-    }
-    return new double[] {small[fewest - 1], -negatedLarge[most - 1]};
-  }
-
-  /**
-   * Puts v in order among the first {@code size} values of {@code kept}, kept ascending; when they
-   * fill it, the largest makes room. Returns the new size.
-   */
-  private static int insert(double[] kept, int size, double v) {
-    int j = Math.min(size, kept.length - 1);
-    while (j > 0 && kept[j - 1] > v) {
-      kept[j] = kept[j - 1];
-      j--;
-    }
-    kept[j] = v;
-    return Math.min(size + 1, kept.length);
   }
 
   /**

@@ -190,14 +190,19 @@ public final class StructureReplicates {
     // Stratum by stratum, every replicate at once: the sums of slot s in replicate b are at
     // s x B + b, so each loop below runs over the replicates with nothing else changing.
     // Only the slots a stratum adds to, and the remote channels the barometer score reads, are
-    // read below: the others keep an earlier structure's sums.
+    // read below: the others keep an earlier structure's sums. A slot whose values are scored per
+    // set of audits (rememberedOnly) needs no replicate sums at all.
     for (Stratum stratum : strata) {
       for (int s : stratum.slotList) {
-        clearReplicates(s);
+        if (rememberedOnly(s) == null) {
+          clearReplicates(s);
+        }
       }
     }
     for (int s : remoteSlots) {
-      clearReplicates(s);
+      if (rememberedOnly(s) == null) {
+        clearReplicates(s);
+      }
     }
     for (Stratum stratum : strata) {
       if (stratum.pool != null) {
@@ -418,6 +423,9 @@ public final class StructureReplicates {
       }
     }
     for (int i = 0; i < stratum.slotList.length; i++) {
+      if (slotStratum[stratum.slotList[i]] == stratum.index) {
+        continue; // scored per set (rememberedOnly): its replicate sums are never read
+      }
       int base = stratum.slotList[i] * replicates;
       int memo = i * sets;
       for (int b = 0; b < replicates; b++) {
