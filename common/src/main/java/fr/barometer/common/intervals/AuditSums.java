@@ -41,11 +41,18 @@ public record AuditSums(
 
     /** Adds the sums of the audit's answers of one step and one criterion. */
     public Builder add(Step step, String criterion, long weightedSum, long weightSum) {
+      return add(step, slots.criterion(criterion), weightedSum, weightSum);
+    }
+
+    /**
+     * Adds the sums of the audit's answers of one step and one criterion, given by its slot ({@link
+     * Slots#criterion}; -1: a code the grid does not have).
+     */
+    public Builder add(Step step, int criterionSlot, long weightedSum, long weightSum) {
       add(Slots.channel(channel), weightedSum, weightSum);
       add(Slots.step(step), weightedSum, weightSum);
-      int c = slots.criterion(criterion);
-      if (c >= 0) {
-        add(c, weightedSum, weightSum);
+      if (criterionSlot >= 0) {
+        add(criterionSlot, weightedSum, weightSum);
       }
       return this;
     }

@@ -4,7 +4,6 @@ import fr.barometer.common.config.EditionConfig;
 import fr.barometer.common.domain.Channel;
 import fr.barometer.common.domain.Measure;
 import fr.barometer.common.domain.Scope;
-import fr.barometer.common.domain.Step;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,23 +12,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * One task's share of the bootstrap: its rows are the answers' terms of whole peer groups, sorted
- * by peer group, structure and audit. Each structure's replicates give its rows of score_intervals;
- * each peer group's barometer scores, replicate by replicate, its ranks; and every structure's
+ * One task's share of the bootstrap: its rows are the answers' terms of whole peer groups ({@link
+ * ScoreIntervals#answerTerms} but the task key), sorted by the structure's number, which follows
+ * the peer group, then by audit. Each structure's replicates give its rows of score_intervals; each
+ * peer group's barometer scores, replicate by replicate, its ranks; and every structure's
  * replicates add to the sums of its national barometer cells, written once the task's rows are
  * done. Peer groups are handled one at a time: a few thousand structures x B replicates.
  */
 final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
   private static final long serialVersionUID = 1L;
+  private static final Channel[] CHANNELS = Channel.values();
 
   /** What {@link ScoreIntervals#structureInfo} says of each structure. */
   record Info(
-      String peerGroup, String category, String stratum, String regionCode, boolean complete)
+      String structureId,
+      String mainSiteId,
+      String peerGroup,
+      String category,
+      String stratum,
+      String regionCode,
+      boolean complete)
       implements Serializable {
     Cells cells() {
       return new Cells(category, stratum, regionCode);
@@ -42,13 +50,12 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
   private final Slots slots;
   private final EditionConfig config;
   private final Broadcast<Pools> pools;
-  private final Broadcast<Map<String, Info>> structures;
+
+  /** The structures, by number. */
+  private final Broadcast<Info[]> structures;
 
   GroupTask(
-      Slots slots,
-      EditionConfig config,
-      Broadcast<Pools> pools,
-      Broadcast<Map<String, Info>> structures) {
+      Slots slots, EditionConfig config, Broadcast<Pools> pools, Broadcast<Info[]> structures) {
     this.slots = slots;
     this.config = config;
     this.pools = pools;
@@ -104,45 +111,39 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
 
     /** Reads one peer group's rows and queues its output. */
     private void nextGroup() {
-      String group = pending.getString(0);
-      List<String> ids = new ArrayList<>();
+      Info[] all = structures.value();
+      String group = all[pending.getInt(0)].peerGroup();
+      List<Info> members = new ArrayList<>();
       List<Double> published = new ArrayList<>();
       List<double[]> overall = new ArrayList<>();
-      while (pending != null && group.equals(pending.getString(0))) {
-        String id = pending.getString(1);
+      while (pending != null && Objects.equals(group, all[pending.getInt(0)].peerGroup())) {
+        int number = pending.getInt(0);
+        Info info = all[number];
         List<AuditSums> audits = new ArrayList<>();
-        while (pending != null
-            && group.equals(pending.getString(0))
-            && id.equals(pending.getString(1))) {
+        while (pending != null && pending.getInt(0) == number) {
           audits.add(audit());
         }
-        replicates.compute(id, audits, pools.value());
-        Info info = structures.value().get(id);
+        replicates.compute(info.structureId(), audits, pools.value());
         CellMeans[] cellSums =
             alike.computeIfAbsent(info.cells(), k -> new CellMeans[slots.size() + 1]);
-        slotRows(id, group, cellSums);
-        ids.add(id);
+        slotRows(info.structureId(), group, cellSums);
+        members.add(info);
         published.add(replicates.identityOverall());
         overall.add(replicates.overall().clone());
         addToCells(cellSums, slots.size(), replicates.overall());
       }
-      overallRows(group, ids, published, overall);
+      overallRows(group, members, published, overall);
     }
 
     /** One audit's sums, from its consecutive rows (one per answer). */
     private AuditSums audit() {
-      String structure = pending.getString(1);
-      String auditId = pending.getString(2);
-      AuditSums.Builder audit =
-          new AuditSums.Builder(slots, auditId, Channel.valueOf(pending.getString(3)));
+      int number = pending.getInt(0);
+      String auditId = pending.getString(1);
+      AuditSums.Builder audit = new AuditSums.Builder(slots, auditId, CHANNELS[pending.getInt(2)]);
       while (pending != null
-          && structure.equals(pending.getString(1))
-          && auditId.equals(pending.getString(2))) {
-        audit.add(
-            Step.valueOf(pending.getString(4)),
-            pending.getString(5),
-            pending.isNullAt(6) ? 0 : pending.getLong(6),
-            pending.isNullAt(7) ? 0 : pending.getLong(7));
+          && number == pending.getInt(0)
+          && auditId.equals(pending.getString(1))) {
+        ScoreIntervals.addTerms(audit, pending, 3);
         pending = rows.hasNext() ? rows.next() : null;
       }
       return audit.build();
@@ -167,15 +168,15 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
     }
 
     private void overallRows(
-        String group, List<String> ids, List<Double> published, List<double[]> overall) {
-      int n = ids.size();
+        String group, List<Info> members, List<Double> published, List<double[]> overall) {
+      int n = members.size();
       double[] scores = new double[n];
       double[][] perReplicate = new double[n][];
       boolean[] complete = new boolean[n];
       for (int i = 0; i < n; i++) {
         scores[i] = published.get(i);
         perReplicate[i] = overall.get(i);
-        complete[i] = structures.value().get(ids.get(i)).complete();
+        complete[i] = members.get(i).complete();
       }
       PeerGroupRanks.Standing[] standings = PeerGroupRanks.of(scores, perReplicate, complete);
       for (int i = 0; i < n; i++) {
@@ -185,7 +186,7 @@ final class GroupTask implements MapPartitionsFunction<Row, Row>, Serializable {
         Interval interval = Interval.of(perReplicate[i], scratch);
         ready.add(
             ScoreIntervals.structureRow(
-                ids.get(i),
+                members.get(i).structureId(),
                 group,
                 Measure.OVERALL.text(),
                 scores[i],

@@ -12,6 +12,7 @@ import fr.barometer.common.score.Eligibility;
 import fr.barometer.common.score.Grid;
 import fr.barometer.common.score.ScoreFigures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -40,13 +42,18 @@ import org.apache.spark.storage.StorageLevel;
  * audits it draws, so no copy of the answers is made per replicate.
  */
 public final class ScoreIntervals {
+  private static final Channel[] CHANNELS = Channel.values();
+  private static final Step[] STEPS = Step.values();
   private static final String STRUCTURE = "STRUCTURE";
   private static final String CELL = "CELL";
 
-  private static final StructType TASK_KEYS =
+  /** The structures' main sites, numbered, and the key of each one's task ({@link #numbered}). */
+  private static final StructType NUMBERED_SITES =
       new StructType()
-          .add("peer_group", DataTypes.StringType)
-          .add("task_key", DataTypes.IntegerType, false);
+          .add("structure_id", DataTypes.StringType, false)
+          .add("site_id", DataTypes.StringType, false)
+          .add("number", DataTypes.IntegerType, false)
+          .add("task_key", DataTypes.IntegerType);
 
   /** The rows the task writes: a structure's measure, or a part of a cell's replicate sums. */
   static final StructType TASK_OUTPUT =
@@ -132,19 +139,19 @@ public final class ScoreIntervals {
   public static Result intervals(Inputs in, EditionConfig config) {
     int edition = config.edition();
     Slots slots = Slots.of(Grid.items(in.referentialItems(), edition));
-    Dataset<Row> structures = structures(in, edition);
-    JavaSparkContext context =
-        JavaSparkContext.fromSparkContext(in.answerPoints().sparkSession().sparkContext());
-    Broadcast<Map<String, GroupTask.Info>> info = context.broadcast(structureInfo(structures));
-    Dataset<Row> terms = answerTerms(in.answerPoints(), structures, edition);
-    Broadcast<Pools> pools = context.broadcast(pools(terms, in, structures, slots, edition));
     SparkSession spark = in.answerPoints().sparkSession();
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    GroupTask.Info[] structures = structureInfo(in, edition);
     int tasks = spark.sessionState().conf().numShufflePartitions();
+    Dataset<Row> sites = numbered(spark, structures, tasks);
+    Dataset<Row> terms = answerTerms(in.answerPoints(), sites, slots, edition);
+    Broadcast<GroupTask.Info[]> info = context.broadcast(structures);
+    Broadcast<Pools> pools = context.broadcast(pools(terms, in, sites, structures, slots, edition));
     Dataset<Row> task =
         terms
-            .join(broadcast(taskKeys(spark, info.value(), tasks)), Columns.on("peer_group"), "left")
             .repartition(tasks, col("task_key"))
-            .sortWithinPartitions("peer_group", "structure_id", "audit_id")
+            .drop("task_key")
+            .sortWithinPartitions("number", "audit_id")
             .mapPartitions(new GroupTask(slots, config, pools, info), Encoders.row(TASK_OUTPUT))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Column[] columns = new Column[STRUCTURE_COLUMNS.length + 1];
@@ -167,76 +174,112 @@ public final class ScoreIntervals {
   }
 
   /**
-   * The participating structures with a score: structure_id, peer_group, complete, category,
-   * stratum, region_code, main_site_id.
+   * The participating structures with a score, numbered in the order of their peer group, then
+   * their id: a task's rows, sorted by that number, come a peer group at a time.
    */
-  private static Dataset<Row> structures(Inputs in, int edition) {
+  private static GroupTask.Info[] structureInfo(Inputs in, int edition) {
     Column inEdition = col("edition").equalTo(edition);
-    return in.structureScores()
-        .where(inEdition)
-        .select("edition", "structure_id", "peer_group", "complete")
-        .join(
-            Eligibility.participating(in.eligibility())
-                .where(inEdition)
-                .select("edition", "structure_id", "category", "stratum", "region_code"),
-            Columns.on("edition", "structure_id"))
-        .join(
-            in.siteScores()
-                .where(inEdition.and(col("is_main")))
-                .select(col("edition"), col("structure_id"), col("site_id").as("main_site_id")),
-            Columns.on("edition", "structure_id"));
-  }
-
-  /** peer_group, task_key: the key that sends each peer group to its task ({@link TaskPlan}). */
-  private static Dataset<Row> taskKeys(
-      SparkSession spark, Map<String, GroupTask.Info> structures, int tasks) {
-    Map<String, Integer> sizes = new HashMap<>();
-    structures.values().forEach(i -> sizes.merge(i.peerGroup(), 1, Integer::sum));
-    List<Row> rows = new ArrayList<>();
-    TaskPlan.keys(sizes, tasks).forEach((group, key) -> rows.add(RowFactory.create(group, key)));
-    return spark.createDataFrame(rows, TASK_KEYS);
-  }
-
-  private static Map<String, GroupTask.Info> structureInfo(Dataset<Row> structures) {
-    Map<String, GroupTask.Info> info = new HashMap<>();
-    for (Row r :
-        structures
-            .select("structure_id", "peer_group", "category", "stratum", "region_code", "complete")
-            .collectAsList()) {
-      info.put(
-          r.getString(0),
-          new GroupTask.Info(
-              r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBoolean(5)));
-    }
-    return info;
+    List<Row> rows =
+        in.structureScores()
+            .where(inEdition)
+            .select("edition", "structure_id", "peer_group", "complete")
+            .join(
+                Eligibility.participating(in.eligibility())
+                    .where(inEdition)
+                    .select("edition", "structure_id", "category", "stratum", "region_code"),
+                Columns.on("edition", "structure_id"))
+            .join(
+                in.siteScores()
+                    .where(inEdition.and(col("is_main")))
+                    .select(col("edition"), col("structure_id"), col("site_id")),
+                Columns.on("edition", "structure_id"))
+            .select(
+                "structure_id",
+                "site_id",
+                "peer_group",
+                "category",
+                "stratum",
+                "region_code",
+                "complete")
+            .collectAsList();
+    return rows.stream()
+        .map(
+            r ->
+                new GroupTask.Info(
+                    r.getString(0),
+                    r.getString(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    r.getBoolean(6)))
+        .sorted(
+            Comparator.comparing(
+                    GroupTask.Info::peerGroup, Comparator.nullsFirst(String::compareTo))
+                .thenComparing(GroupTask.Info::structureId))
+        .toArray(GroupTask.Info[]::new);
   }
 
   /**
-   * Per applicable answer of a main-site audit: peer_group, structure_id, audit_id, channel, step,
-   * criterion, weighted (weight x points) and weights (weight), the terms of the score step's sums
-   * in its units of 10^-12 ({@link ScoreFigures#weightedTerm}). Not summed per audit here: an audit
-   * has about one answer per step and criterion, so an aggregation would keep nearly every row and
-   * cost a shuffle; the task adds each audit's terms as it reads them.
+   * structure_id, site_id (the main site), number (the structure's place in {@code structures}),
+   * task_key (the key that sends its peer group to its task, {@link TaskPlan}).
    */
-  static Dataset<Row> answerTerms(Dataset<Row> answerPoints, Dataset<Row> structures, int edition) {
-    Dataset<Row> mainSites =
-        structures.select(
-            col("edition"),
-            col("structure_id"),
-            col("main_site_id").as("site_id"),
-            col("peer_group"));
+  private static Dataset<Row> numbered(SparkSession spark, GroupTask.Info[] structures, int tasks) {
+    Map<String, Integer> sizes = new HashMap<>();
+    for (GroupTask.Info s : structures) {
+      sizes.merge(s.peerGroup(), 1, Integer::sum);
+    }
+    Map<String, Integer> keys = TaskPlan.keys(sizes, tasks);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < structures.length; i++) {
+      GroupTask.Info s = structures[i];
+      rows.add(RowFactory.create(s.structureId(), s.mainSiteId(), i, keys.get(s.peerGroup())));
+    }
+    return spark.createDataFrame(rows, NUMBERED_SITES);
+  }
+
+  /**
+   * Per applicable answer of a main-site audit: task_key, number (of the structure, {@link
+   * #numbered}), audit_id, channel and step (their ordinals), criterion (its slot, -1 for a code
+   * the grid does not have), weighted (weight x points) and weights (weight), the terms of the
+   * score step's sums in its units of 10^-12 ({@link ScoreFigures#weightedTerm}). Numbers rather
+   * than text, so the shuffle and the sort carry one text column. Not summed per audit here: an
+   * audit has about one answer per step and criterion, so an aggregation would keep nearly every
+   * row and cost a shuffle; the task adds each audit's terms as it reads them.
+   */
+  static Dataset<Row> answerTerms(
+      Dataset<Row> answerPoints, Dataset<Row> numberedSites, Slots slots, int edition) {
     return answerPoints
         .where(col("edition").equalTo(edition))
-        .join(broadcast(mainSites), Columns.on("edition", "structure_id", "site_id"))
+        .join(broadcast(numberedSites), Columns.on("structure_id", "site_id"))
         .select(
-            col("peer_group"),
-            col("structure_id"),
+            col("task_key"),
+            col("number"),
             col("audit_id"),
-            col("channel"),
-            col("step"),
-            col("criterion"),
+            ordinal(col("channel"), Arrays.stream(Channel.values()).map(Enum::name).toList())
+                .as("channel"),
+            ordinal(col("step"), Arrays.stream(Step.values()).map(Enum::name).toList()).as("step"),
+            criterionSlot(col("criterion"), slots).as("criterion"),
             ScoreFigures.weightedTerm(col("points"), col("weight")).as("weighted"),
             ScoreFigures.weightTerm(col("points"), col("weight")).as("weights"));
+  }
+
+  /** The value's place in {@code names} (from 0), -1 when it is not there. */
+  private static Column ordinal(Column value, List<String> names) {
+    Column[] literals = names.stream().map(functions::lit).toArray(Column[]::new);
+    return functions.array_position(functions.array(literals), value).cast("int").minus(1);
+  }
+
+  /** The criterion's slot ({@link Slots#criterion}), -1 for a code the grid does not have. */
+  private static Column criterionSlot(Column code, Slots slots) {
+    List<String> codes = slots.criterionCodes();
+    if (codes.isEmpty()) {
+      return lit(-1);
+    }
+    Column position = ordinal(code, codes);
+    return functions
+        .when(position.geq(0), position.plus(slots.criterion(codes.get(0))))
+        .otherwise(lit(-1));
   }
 
   /**
@@ -245,20 +288,23 @@ public final class ScoreIntervals {
    * fixed order (by structure, then audit id).
    */
   private static Pools pools(
-      Dataset<Row> terms, Inputs in, Dataset<Row> structures, Slots slots, int edition) {
-    List<String> channels =
+      Dataset<Row> terms,
+      Inputs in,
+      Dataset<Row> numberedSites,
+      GroupTask.Info[] structures,
+      Slots slots,
+      int edition) {
+    List<Integer> channels =
         in
             .siteChannelScores()
             .where(col("edition").equalTo(edition))
-            .join(
-                structures.select(col("structure_id"), col("main_site_id").as("site_id")),
-                Columns.on("structure_id", "site_id"))
+            .join(broadcast(numberedSites), Columns.on("structure_id", "site_id"))
             .where(col("n_audits").gt(0).and(col("n_audits").lt(StructureReplicates.OWN_SPREAD)))
             .select("channel")
             .distinct()
             .collectAsList()
             .stream()
-            .map(r -> r.getString(0))
+            .map(r -> Channel.valueOf(r.getString(0)).ordinal())
             .sorted()
             .toList();
     Map<Channel, List<AuditSums>> pools = new EnumMap<>(Channel.class);
@@ -266,48 +312,49 @@ public final class ScoreIntervals {
       return new Pools(slots, pools);
     }
     // A few rows per audit of one or two channels: sorted here rather than by a distributed sort,
-    // whose sampling and per-partition jobs cost more than the rows.
+    // whose sampling and per-partition jobs cost more than the rows. By structure id, then audit
+    // id: the order draws pick the pool's audits in.
     List<Row> rows =
         new ArrayList<>(
             terms
                 .where(col("channel").isin(channels.toArray()))
-                .select(
-                    "structure_id",
-                    "audit_id",
-                    "channel",
-                    "step",
-                    "criterion",
-                    "weighted",
-                    "weights")
+                .select("number", "audit_id", "channel", "step", "criterion", "weighted", "weights")
                 .collectAsList());
     rows.sort(
-        Comparator.<Row, String>comparing(r -> r.getString(0))
-            .thenComparing(r -> r.getString(1))
-            .thenComparing(r -> r.getString(3))
-            .thenComparing(r -> r.getString(4)));
+        Comparator.<Row, String>comparing(r -> structures[r.getInt(0)].structureId())
+            .thenComparing(r -> r.getString(1)));
     AuditSums.Builder audit = null;
-    String current = null;
+    int currentStructure = -1;
+    String currentAudit = null;
     for (Row r : rows) {
-      String key = r.getString(0) + "\u0000" + r.getString(1);
-      if (!key.equals(current)) {
+      if (r.getInt(0) != currentStructure || !r.getString(1).equals(currentAudit)) {
         if (audit != null) {
           AuditSums done = audit.build();
           pools.computeIfAbsent(done.channel(), c -> new ArrayList<>()).add(done);
         }
-        current = key;
-        audit = new AuditSums.Builder(slots, r.getString(1), Channel.valueOf(r.getString(2)));
+        currentStructure = r.getInt(0);
+        currentAudit = r.getString(1);
+        audit = new AuditSums.Builder(slots, currentAudit, CHANNELS[r.getInt(2)]);
       }
-      audit.add(
-          Step.valueOf(r.getString(3)),
-          r.getString(4),
-          r.isNullAt(5) ? 0 : r.getLong(5),
-          r.isNullAt(6) ? 0 : r.getLong(6));
+      addTerms(audit, r, 3);
     }
     if (audit != null) {
       AuditSums done = audit.build();
       pools.computeIfAbsent(done.channel(), c -> new ArrayList<>()).add(done);
     }
     return new Pools(slots, pools);
+  }
+
+  /**
+   * Adds a row's terms to its audit's sums: the step's ordinal, the criterion's slot, weighted and
+   * weights at {@code at} and the three columns after it ({@link #answerTerms}).
+   */
+  static void addTerms(AuditSums.Builder audit, Row row, int at) {
+    audit.add(
+        STEPS[row.getInt(at)],
+        row.getInt(at + 1),
+        row.isNullAt(at + 2) ? 0 : row.getLong(at + 2),
+        row.isNullAt(at + 3) ? 0 : row.getLong(at + 3));
   }
 
   /** Adds up each cell's parts from every task and gives its interval. */

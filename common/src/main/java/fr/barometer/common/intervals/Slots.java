@@ -24,6 +24,9 @@ public final class Slots implements Serializable {
 
   private final Map<String, Integer> criteria = new HashMap<>();
 
+  /** The grid's criterion codes, in the order of their slots (consecutive). */
+  private final List<String> criterionCodes;
+
   private Slots(List<String> criterionCodes) {
     List<String> all = new ArrayList<>();
     for (Channel c : Channel.values()) {
@@ -37,6 +40,7 @@ public final class Slots implements Serializable {
       all.add(Measure.criterion(code).text());
     }
     this.measures = List.copyOf(all);
+    this.criterionCodes = List.copyOf(criterionCodes);
   }
 
   /** The slots of an edition's grid. */
@@ -66,6 +70,11 @@ public final class Slots implements Serializable {
 
   public static int step(Step step) {
     return Channel.values().length + step.ordinal();
+  }
+
+  /** The grid's criterion codes, in the order of their slots, which follow each other. */
+  public List<String> criterionCodes() {
+    return criterionCodes;
   }
 
   /** The criterion's slot; -1 for a code the grid does not have. */
