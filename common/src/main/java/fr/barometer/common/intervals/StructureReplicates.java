@@ -423,8 +423,8 @@ public final class StructureReplicates {
       }
     }
     for (int i = 0; i < stratum.slotList.length; i++) {
-      if (slotStratum[stratum.slotList[i]] == stratum.index) {
-        continue; // scored per set (rememberedOnly): its replicate sums are never read
+      if (rememberedOnly(stratum.slotList[i]) == stratum) {
+        continue; // scored per set: its replicate sums are never read
       }
       int base = stratum.slotList[i] * replicates;
       int memo = i * sets;
