@@ -29,11 +29,12 @@ public final class SparkSessions {
   private static final String CODEGEN_FACTORY = "spark.sql.codegen.factoryMode";
 
   /**
-   * Below this many bytes of audit and survey exports, an edition runs interpreted: compiling the
-   * generated code of every query costs more than it saves on so few rows (measured in
-   * bench/RESULTS.md: a gain on the fixture and the sample, none left at 4,000 structures).
+   * Below this many bytes of audit and survey exports, an edition is small: it runs interpreted,
+   * since compiling the generated code of every query costs more than it saves on so few rows, and
+   * its run keeps the tables' editions it reads in memory (both measured in bench/RESULTS.md: a
+   * gain on the fixture and the sample; interpreted evaluation gains nothing at 4,000 structures).
    */
-  public static final long INTERPRETED_BELOW_BYTES = 16L << 20;
+  public static final long SMALL_EDITION_BYTES = 16L << 20;
 
   private SparkSessions() {}
 
@@ -42,11 +43,16 @@ public final class SparkSessions {
 
   /**
    * The code generation settings for an edition of {@code exportBytes} (audit and survey files):
-   * interpreted evaluation below {@link #INTERPRETED_BELOW_BYTES}, Spark's default above. A setting
-   * in {@code given} (a --conf of spark-submit) is left as it is.
+   * interpreted evaluation below {@link #SMALL_EDITION_BYTES}, Spark's default above. A setting in
+   * {@code given} (a --conf of spark-submit) is left as it is.
    */
   public static Map<String, String> codeGeneration(long exportBytes, SparkConf given) {
-    return exportBytes < INTERPRETED_BELOW_BYTES ? interpreted(given) : Map.of();
+    return isSmall(exportBytes) ? interpreted(given) : Map.of();
+  }
+
+  /** Whether an edition of {@code exportBytes} (audit and survey files) is a small one. */
+  public static boolean isSmall(long exportBytes) {
+    return exportBytes < SMALL_EDITION_BYTES;
   }
 
   /**
@@ -70,7 +76,7 @@ public final class SparkSessions {
       LOG.info(
           "{} bytes of audit and survey exports, under {}: {}",
           exportBytes,
-          INTERPRETED_BELOW_BYTES,
+          SMALL_EDITION_BYTES,
           settings);
     }
     settings.forEach(spark.conf()::set);

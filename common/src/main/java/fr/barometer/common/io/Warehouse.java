@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,11 @@ public final class Warehouse {
    * lines.
    */
   private final AtomicLong rowsWritten = new AtomicLong();
+
+  /** The editions read so far, by "table/edition", while {@link #keepEditionReads} is on. */
+  private final Map<String, Dataset<Row>> keptReads = new ConcurrentHashMap<>();
+
+  private volatile boolean keepEditionReads;
 
   /** A table's latest Delta commit. */
   public record Commit(long version, Timestamp committedAt, long outputRows) {}
@@ -77,9 +83,55 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** One edition's rows. */
+  /**
+   * One edition's rows. While {@link #keepEditionReads} is on, the first read of a table's edition
+   * is cached and the later ones reuse it, until a write of this object changes the table.
+   */
   public Dataset<Row> read(String table, int edition) {
+    if (!keepEditionReads) {
+      return editionOf(table, edition);
+    }
+    String key = table + "/" + edition;
+    Dataset<Row> rows = keptReads.get(key);
+    if (rows == null) {
+      rows = editionOf(table, edition).cache();
+      Dataset<Row> earlier = keptReads.putIfAbsent(key, rows);
+      if (earlier != null) {
+        rows.unpersist(false);
+        rows = earlier;
+      }
+    }
+    return rows;
+  }
+
+  private Dataset<Row> editionOf(String table, int edition) {
     return read(table).where(functions.col("edition").equalTo(edition));
+  }
+
+  /**
+   * Whether a table's edition, once read, is kept in memory for the next reads: a small edition's
+   * run reads most tables several times, and each read of a Delta table costs Spark jobs of its own
+   * (its files filtered by the edition) whatever its size. Off: every read is a Delta read.
+   */
+  public void keepEditionReads(boolean keep) {
+    keepEditionReads = keep;
+    if (!keep) {
+      forgetReads(null);
+    }
+  }
+
+  /** Drops the kept reads of {@code table} (all when null): it was just written. */
+  private void forgetReads(String table) {
+    keptReads
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean gone = table == null || e.getKey().startsWith(table + "/");
+              if (gone) {
+                e.getValue().unpersist(false);
+              }
+              return gone;
+            });
   }
 
   /**
@@ -108,6 +160,7 @@ public final class Warehouse {
         .option("mergeSchema", "true")
         .partitionBy("edition")
         .save(path(table));
+    forgetReads(table);
     long stored = lastCommit(table).outputRows();
     rowsWritten.addAndGet(stored);
     return stored;
@@ -175,6 +228,7 @@ public final class Warehouse {
         .option("replaceWhere", "edition = " + edition + " AND source_file IN (" + names + ")")
         .partitionBy("edition")
         .save(path(table));
+    forgetReads(table);
   }
 
   private static String sqlString(String value) {
@@ -184,6 +238,7 @@ public final class Warehouse {
   /** Adds rows (the run log only: it is a history, not a result). */
   public void append(String table, Dataset<Row> rows) {
     rows.write().format("delta").mode("append").partitionBy("edition").save(path(table));
+    forgetReads(table);
     rowsWritten.addAndGet(lastCommit(table).outputRows());
   }
 
@@ -241,6 +296,7 @@ public final class Warehouse {
    */
   public void deleteEdition(String table, int edition) {
     DeltaTable.forPath(spark, path(table)).delete(functions.col("edition").equalTo(edition));
+    forgetReads(table);
   }
 
   /**
@@ -258,6 +314,7 @@ public final class Warehouse {
   /** Restores the whole table (every edition) to {@code version}, in one new commit. */
   public void restore(String table, long version) {
     DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
+    forgetReads(table);
   }
 
   /** The Delta tables present in the warehouse, by name, sorted. */

@@ -2,6 +2,7 @@ package fr.barometer.common.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,39 @@ class WarehouseTest {
     assertEquals(List.of("c"), values(warehouse, "t", 2017));
     assertEquals(List.of("z"), values(warehouse, "t", 2018));
     assertEquals(4, warehouse.rowsWritten());
+  }
+
+  @Test
+  void keptReadsServeAnEditionFromMemoryUntilItsTableIsWritten() throws Exception {
+    Warehouse run = new Warehouse(SPARK, tmp.toString());
+    run.replaceEdition("t", 2017, rows(2017, "a"));
+    run.replaceEdition("t", 2018, rows(2018, "z"));
+    run.replaceEdition("u", 2017, rows(2017, "u1"));
+    run.keepEditionReads(true);
+    assertEquals(List.of("a"), values(run, "t", 2017));
+    assertEquals(List.of("u1"), values(run, "u", 2017));
+    Dataset<Row> keptU = run.read("u", 2017);
+    assertNotEquals(StorageLevel.NONE(), keptU.storageLevel());
+    // Served from memory: the edition's data files can be gone.
+    deleteDataFiles(tmp.resolve("t/edition=2017"));
+    assertEquals(List.of("a"), values(run, "t", 2017));
+    // A write of the table: its next reads are its new content, every edition of it.
+    run.replaceEdition("t", 2017, rows(2017, "c", "d"));
+    assertEquals(List.of("c", "d"), values(run, "t", 2017));
+    assertEquals(List.of("z"), values(run, "t", 2018));
+    // Off again: nothing stays cached, and every read is a Delta read.
+    run.keepEditionReads(false);
+    assertEquals(StorageLevel.NONE(), keptU.storageLevel());
+    deleteDataFiles(tmp.resolve("u/edition=2017"));
+    assertThrows(Exception.class, () -> values(run, "u", 2017));
+  }
+
+  private static void deleteDataFiles(Path partition) throws java.io.IOException {
+    try (var files = Files.list(partition)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   @Test

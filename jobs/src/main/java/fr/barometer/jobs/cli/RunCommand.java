@@ -156,12 +156,24 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     SparkSessions.fitCodeGeneration(session, folder.exportBytes());
+    // A small edition's steps read most tables several times; kept in memory, a table's edition
+    // costs its Delta read once (bench/RESULTS.md). Large ones would fill the executors' memory.
+    warehouse.keepEditionReads(SparkSessions.isSmall(folder.exportBytes()));
+    try {
+      return run(session, run, folder, warehouse, inputs);
+    } finally {
+      warehouse.keepEditionReads(false);
+    }
+  }
+
+  private int run(
+      SparkSession session, RunInfo run, Landing folder, Warehouse warehouse, RunInputs inputs) {
     Changes changes =
         full
             ? Changes.NONE
             : inputs
-                .lastRunOfThisVersion(warehouse, edition)
-                .map(last -> Changes.since(warehouse, edition, last))
+                .lastRunOfThisVersion(warehouse, folder.edition().edition())
+                .map(last -> Changes.since(warehouse, folder.edition().edition(), last))
                 .orElse(Changes.NONE);
     IngestJob ingest =
         new IngestJob(session, folder, warehouse, run, full, changes.lastRun() != null);
