@@ -120,7 +120,11 @@ public final class Warehouse {
     }
   }
 
-  /** Drops the kept reads of {@code table} (all when null): it was just written. */
+  /**
+   * Drops the kept reads of {@code table} (all when null): it was just written. Delta refreshes
+   * Spark's cache after its own writes too; dropping the copy here keeps the rule in one place and
+   * frees the memory until the table is read again.
+   */
   private void forgetReads(String table) {
     keptReads
         .entrySet()

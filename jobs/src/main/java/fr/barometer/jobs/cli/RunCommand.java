@@ -168,12 +168,13 @@ public final class RunCommand implements Callable<Integer> {
 
   private int run(
       SparkSession session, RunInfo run, Landing folder, Warehouse warehouse, RunInputs inputs) {
+    int edition = folder.edition().edition();
     Changes changes =
         full
             ? Changes.NONE
             : inputs
-                .lastRunOfThisVersion(warehouse, folder.edition().edition())
-                .map(last -> Changes.since(warehouse, folder.edition().edition(), last))
+                .lastRunOfThisVersion(warehouse, edition)
+                .map(last -> Changes.since(warehouse, edition, last))
                 .orElse(Changes.NONE);
     IngestJob ingest =
         new IngestJob(session, folder, warehouse, run, full, changes.lastRun() != null);
