@@ -11,10 +11,11 @@ import java.util.List;
 /** A command line run in-process as a user meets it: exit code, stdout and stderr. */
 record CliRun(int code, String out, String err) {
   /**
-   * Child JVMs of the tests compile with C1 alone, which reaches a short run's end sooner than C1 +
-   * C2. C1 alone reserves only 48 MB of code cache by default, which a whole run fills (a CI run
-   * printed "CodeCache is full. Compiler has been disabled."): reserve what tiered compilation
-   * reserves.
+   * The killed runs' child JVMs and the test cluster's compile with C1 alone, which spends less CPU
+   * than C1 + C2 (a whole run on the fixture alone in its JVM ends sooner with both, so {@link
+   * QuietRunTest} keeps them). C1 alone reserves only 48 MB of code cache by default, which a whole
+   * run fills (a CI run printed "CodeCache is full. Compiler has been disabled."): reserve what
+   * tiered compilation reserves.
    */
   static final List<String> CLIENT_COMPILER_ONLY =
       List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");

@@ -21,7 +21,8 @@ class QuietRunTest {
   void aRunPrintsItsOwnLinesOnly() throws Exception {
     List<String> command =
         CliRun.inChildJvm(
-            CliRun.CLIENT_COMPILER_ONLY,
+            // The launcher's JVM options, as bin/barometer starts it.
+            List.of("-Xmx4g", "-XX:+UseParallelGC"),
             "run",
             "--landing",
             CliRun.resource("/IngestJobTest/landing"),
