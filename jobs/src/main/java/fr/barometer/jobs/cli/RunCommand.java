@@ -183,9 +183,9 @@ public final class RunCommand implements Callable<Integer> {
     List<String> steps = Pipeline.afterIngest(session, warehouse, config, changes);
     // Recorded even when an input does not reconcile: the tables were written, so they can be
     // rolled back to.
-    inputs.record(session, warehouse, run, config.edition());
-    RunTables.record(session, warehouse, run, config.edition());
-    printSummary(System.out, run, config.edition(), counts, warehouse);
+    inputs.record(session, warehouse, run, edition);
+    RunTables.record(session, warehouse, run, edition);
+    printSummary(System.out, run, edition, counts, warehouse);
     printFiles(System.out, ingest.plans(), ingest.registryChanges());
     System.out.println("Steps: " + String.join("; ", steps));
     return counts.stream().allMatch(InputCounts::reconciled) ? 0 : ExitCodes.FAILURE;
