@@ -1,25 +1,35 @@
 package fr.barometer.jobs;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A command line run in-process as a user meets it: exit code, stdout and stderr. */
+/** A command line run as a user meets it: exit code, stdout and stderr. */
 record CliRun(int code, String out, String err) {
   /**
    * The killed runs' child JVMs and the test cluster's compile with C1 alone, which spends less CPU
    * than C1 + C2 (a whole run on the fixture alone in its JVM ends sooner with both, so {@link
-   * QuietRunTest} keeps them). C1 alone reserves only 48 MB of code cache by default, which a whole
-   * run fills (a CI run printed "CodeCache is full. Compiler has been disabled."): reserve what
-   * tiered compilation reserves.
+   * FixtureWarehouse}'s run keeps them). C1 alone reserves only 48 MB of code cache by default,
+   * which a whole run fills (a CI run printed "CodeCache is full. Compiler has been disabled."):
+   * reserve what tiered compilation reserves.
    */
   static final List<String> CLIENT_COMPILER_ONLY =
       List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
 
+  /**
+   * The launcher's default JVM options ({@code bin/barometer}, a shell script, gives them too), for
+   * a child JVM started as a user or the scheduler starts the CLI.
+   */
+  static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx4g", "-XX:+UseParallelGC");
+
+  /** The CLI run in this JVM, its output captured. */
   static CliRun of(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -52,6 +62,43 @@ record CliRun(int code, String out, String err) {
     command.addAll(List.of(args));
     command.removeIf(String::isEmpty);
     return command;
+  }
+
+  /**
+   * The CLI run to its end in a JVM of its own with {@code jvmOptions} ({@link #inChildJvm}), its
+   * stdout and stderr kept apart.
+   */
+  static CliRun inChild(List<String> jvmOptions, String... args) {
+    Path out = null;
+    Path err = null;
+    try {
+      out = Files.createTempFile("barometer-child-", ".out");
+      err = Files.createTempFile("barometer-child-", ".err");
+      Process child =
+          new ProcessBuilder(inChildJvm(jvmOptions, args))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      int code = child.waitFor();
+      return new CliRun(
+          code,
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      deleteQuietly(out);
+      deleteQuietly(err);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      file.toFile().delete();
+    }
   }
 
   /** A test resources folder as a path. */

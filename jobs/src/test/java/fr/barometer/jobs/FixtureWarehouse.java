@@ -1,6 +1,5 @@
 package fr.barometer.jobs;
 
-import fr.barometer.common.SparkTestSession;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -16,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * One nightly run of the hand-written fixture landing folder per test JVM, shared by the tests that
  * only read its tables or run more on a copy of them (a full run costs tens of seconds; the suite
- * must stay short).
+ * must stay short). It runs as the scheduler starts it: the CLI in a JVM of its own with the
+ * launcher's options, so its output is what a scheduler's log gets ({@link QuietRunTest}).
  *
  * <p>Under Maven (the build passes {@code barometer.build.id}, the build's start time, and {@code
  * barometer.build.dir}), the run is kept in {@code target/fixture-warehouse}, and a later test JVM
@@ -33,7 +33,6 @@ final class FixtureWarehouse {
   /** The 'run' command's result: exit code, summary, errors. */
   static synchronized CliRun run() {
     if (run == null) {
-      SparkTestSession.get();
       String build = System.getProperty("barometer.build.id");
       String buildDir = System.getProperty("barometer.build.dir");
       try {
@@ -74,12 +73,15 @@ final class FixtureWarehouse {
   }
 
   private static CliRun runFixture() {
-    return CliRun.of(
+    return CliRun.inChild(
+        CliRun.LAUNCHER_OPTIONS,
         "run",
         "--landing",
         CliRun.resource("/IngestJobTest/landing"),
         "--warehouse",
-        root.toString());
+        root.toString(),
+        "--master",
+        "local[2]");
   }
 
   /** The run this build already made, or null. */
