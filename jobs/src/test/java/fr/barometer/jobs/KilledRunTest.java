@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import fr.barometer.common.SparkTestSession;
 import fr.barometer.common.io.Warehouse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +43,9 @@ class KilledRunTest {
       killWhenTableCommits(landing, killed, table);
       everyTableIsReadable(killed);
     }
-    assertEquals(0, runInProcess(landing, tmp.resolve("killed")));
+    CliRun completion =
+        CliRun.of("run", "--landing", landing, "--warehouse", tmp.resolve("killed").toString());
+    assertEquals(0, completion.code(), completion.out() + completion.err());
     // The uninterrupted run of the same landing folder, shared with the other tests.
     assertEquals(0, FixtureWarehouse.run().code());
     Map<String, List<String>> expected =
@@ -126,16 +125,6 @@ class KilledRunTest {
     Warehouse tables = new Warehouse(SPARK, warehouse.toString());
     for (String table : tables.tables()) {
       tables.read(table).count();
-    }
-  }
-
-  private static int runInProcess(String landing, Path warehouse) {
-    PrintStream saved = System.out;
-    try {
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      return BarometerCli.execute("run", "--landing", landing, "--warehouse", warehouse.toString());
-    } finally {
-      System.setOut(saved);
     }
   }
 }
